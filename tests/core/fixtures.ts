@@ -1,0 +1,61 @@
+/** Shared set-up for core tests: temp data folders, disk snapshots, throw-away file systems. */
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { StorageOptions } from '../../electron/core/storage';
+
+/** The lowest scrypt cost the keyring accepts: keeps tests quick, same code path. */
+export const testStorageOptions = (): StorageOptions => ({
+  now: new Date('2026-09-01T08:00:00+08:00'),
+  appVersion: '0.0.0-test',
+  scryptCost: { N: 2 ** 14, r: 8, p: 1 },
+});
+
+export function tempFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'xuejidesk-test-'));
+}
+
+/** Every file below `folder` with its SHA-256: compare before and after to prove nothing changed. */
+export function snapshot(folder: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else result[relative(folder, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(folder);
+  return result;
+}
+
+/** Whether this process may mount file systems (root on Linux, as in CI). */
+export const canMount = ((): boolean => {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return false;
+  const probe = tempFolder();
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'ignore' });
+    execFileSync('umount', [probe], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+})();
+
+/** A small tmpfs of `size` (e.g. '2m'): a real disk that can be filled or made read-only. */
+export function mountTmpfs(size: string): { folder: string; readOnly(): void; unmount(): void } {
+  const folder = tempFolder();
+  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', folder]);
+  return {
+    folder,
+    readOnly: () => execFileSync('mount', ['-o', 'remount,ro', folder]),
+    unmount: () => {
+      execFileSync('umount', [folder]);
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,12 +1,85 @@
 /**
  * Input schemas of the contract: core validates every call with these,
  * because the renderer is not trusted (DESIGN.md §2). The mapped type makes
- * a missing or extra method a compile error.
+ * a missing or extra method a compile error. Rules with Chinese messages
+ * (password policy, school code …) are checked again by the services; these
+ * schemas only bound shape and size.
  */
 import { z } from 'zod';
+import { roles, schoolCodePattern, userNamePattern } from './accounts';
 import type { ApiArgs, ApiMethod } from './api';
+import { auditActions } from './audit';
+import { passwordPolicyBounds } from './passwordPolicy';
+
+/** Long enough for any real password, short enough that a 1 MB paste is refused before any work. */
+const password = z.string().max(4096);
+const userName = z.string().max(64);
+const displayName = z.string().trim().min(1).max(40);
+const isoDate = z
+  .string()
+  .max(40)
+  .refine((text) => !Number.isNaN(Date.parse(text)));
+
+const bounded = (key: keyof typeof passwordPolicyBounds) =>
+  z.number().int().min(passwordPolicyBounds[key].min).max(passwordPolicyBounds[key].max);
+
+const auditFilterFields = {
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  userName: userName.optional(),
+  action: z.enum(auditActions).optional(),
+  objectId: z.string().max(64).optional(),
+};
 
 export const apiArgSchemas = {
   status: z.tuple([]),
   systemInfo: z.tuple([]),
+  setup: z.tuple([
+    z.object({
+      schoolName: z.string().trim().min(2).max(60),
+      schoolCode: z.string().regex(schoolCodePattern),
+      adminUserName: z.string().regex(userNamePattern),
+      adminDisplayName: displayName,
+      password,
+    }),
+  ]),
+  login: z.tuple([z.object({ userName, password })]),
+  unlock: z.tuple([password]),
+  logout: z.tuple([]),
+  lockSession: z.tuple([]),
+  reportActivity: z.tuple([]),
+  changePassword: z.tuple([z.object({ currentPassword: password, newPassword: password })]),
+  confirmRecoveryCodeSaved: z.tuple([]),
+  getPasswordPolicy: z.tuple([]),
+  updatePasswordPolicy: z.tuple([
+    z.object({
+      minLength: bounded('minLength'),
+      rotationDays: bounded('rotationDays'),
+      warningDays: bounded('warningDays'),
+      historySize: bounded('historySize'),
+      maxFailures: bounded('maxFailures'),
+      lockoutMinutes: bounded('lockoutMinutes'),
+      idleLockMinutes: bounded('idleLockMinutes'),
+    }),
+  ]),
+  listAccounts: z.tuple([]),
+  createAccount: z.tuple([
+    z.object({
+      userName: z.string().regex(userNamePattern),
+      displayName,
+      role: z.enum(roles),
+      initialPassword: password,
+    }),
+  ]),
+  resetPassword: z.tuple([z.object({ userName, newPassword: password })]),
+  setAccountEnabled: z.tuple([z.object({ userName, enabled: z.boolean() })]),
+  listAuditEvents: z.tuple([
+    z.object({
+      ...auditFilterFields,
+      limit: z.number().int().min(1).max(500),
+      offset: z.number().int().min(0).max(1e9),
+    }),
+  ]),
+  verifyAuditLog: z.tuple([]),
+  exportAuditLog: z.tuple([z.object(auditFilterFields), z.enum(['xlsx', 'csv'])]),
 } as const satisfies { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

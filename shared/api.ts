@@ -10,14 +10,56 @@
  * Everything crossing this boundary is plain data (structured-clone safe)
  * and read-only.
  */
+import type {
+  AccountEnabledRequest,
+  AccountSummary,
+  ChangePasswordRequest,
+  LoginRequest,
+  NewAccountRequest,
+  ResetPasswordRequest,
+  Role,
+  SessionInfo,
+  SetupRequest,
+  SetupResult,
+} from './accounts';
+import type { AuditChainStatus, AuditExportFormat, AuditFilter, AuditPage, ExportedFile } from './audit';
 import type { ApiResult } from './errors';
+import type { PasswordPolicy } from './passwordPolicy';
 import type { AppStatus, SystemInfo } from './system';
 
 export interface XuejiApi {
-  /** Whether the installation is set up and a session is unlocked. */
+  /** Whether the installation is set up, and the session if one is open. Does not count as activity. */
   status(): Promise<AppStatus>;
   /** 系统信息: versions, data folder, database and keyring facts for support staff. */
   systemInfo(): Promise<SystemInfo>;
+
+  /** 设置向导: the first administrator, the school, and the recovery code (shown once). */
+  setup(request: SetupRequest): Promise<SetupResult>;
+  login(request: LoginRequest): Promise<SessionInfo>;
+  /** Unlocks a locked session with the same account's password. */
+  unlock(password: string): Promise<SessionInfo>;
+  logout(): Promise<void>;
+  /** Locks the screen now (the clerk steps away). */
+  lockSession(): Promise<SessionInfo>;
+  /** The clerk is typing or clicking: keeps the idle lock away. */
+  reportActivity(): Promise<void>;
+  changePassword(request: ChangePasswordRequest): Promise<SessionInfo>;
+  /** The administrator confirms the recovery code is stored safely. */
+  confirmRecoveryCodeSaved(): Promise<void>;
+
+  getPasswordPolicy(): Promise<PasswordPolicy>;
+  updatePasswordPolicy(policy: PasswordPolicy): Promise<PasswordPolicy>;
+  listAccounts(): Promise<readonly AccountSummary[]>;
+  createAccount(request: NewAccountRequest): Promise<AccountSummary>;
+  resetPassword(request: ResetPasswordRequest): Promise<AccountSummary>;
+  setAccountEnabled(request: AccountEnabledRequest): Promise<AccountSummary>;
+
+  /** 访问日志, newest first. */
+  listAuditEvents(filter: AuditFilter): Promise<AuditPage>;
+  /** Walks the whole hash chain; the verification itself is logged. */
+  verifyAuditLog(): Promise<AuditChainStatus>;
+  /** The filtered log as a file, with the verification result on its first sheet (xlsx) or lines (csv). */
+  exportAuditLog(filter: Omit<AuditFilter, 'limit' | 'offset'>, format: AuditExportFormat): Promise<ExportedFile>;
 }
 
 export type ApiMethod = keyof XuejiApi;
@@ -25,25 +67,45 @@ export type ApiArgs<M extends ApiMethod> = Parameters<XuejiApi[M]>;
 export type ApiValue<M extends ApiMethod> = Awaited<ReturnType<XuejiApi[M]>>;
 
 /**
- * Who may call a method: `public` ones work before login (status, the
- * diagnostics page, login itself); `session` ones need an unlocked session,
- * checked in core, never in the UI.
+ * Who may call a method, checked in core, never in the UI:
+ * - `public`: before login (status, diagnostics, setup, login, unlock);
+ * - `signed-in`: any unlocked session, even one that must change its
+ *   password first (changing it, logging out, locking);
+ * - a list of roles: an unlocked session with a current password and one
+ *   of these roles.
  */
-export type MethodAccess = 'public' | 'session';
+export type MethodAccess = 'public' | 'signed-in' | readonly Role[];
+
+const admin = ['admin'] as const;
+const adminOrAuditor = ['admin', 'auditor'] as const;
 
 export const apiAccess = {
   status: 'public',
   // Public on purpose: support staff open it when nobody can log in; it
   // shows no student data, and the schema version only once unlocked.
   systemInfo: 'public',
+  setup: 'public',
+  login: 'public',
+  unlock: 'public',
+  logout: 'signed-in',
+  lockSession: 'signed-in',
+  reportActivity: 'signed-in',
+  changePassword: 'signed-in',
+  confirmRecoveryCodeSaved: admin,
+  // Not secret, and the forced password-change screen needs it for its hints.
+  getPasswordPolicy: 'signed-in',
+  updatePasswordPolicy: admin,
+  listAccounts: admin,
+  createAccount: admin,
+  resetPassword: admin,
+  setAccountEnabled: admin,
+  listAuditEvents: adminOrAuditor,
+  verifyAuditLog: adminOrAuditor,
+  exportAuditLog: adminOrAuditor,
 } as const satisfies { readonly [M in ApiMethod]: MethodAccess };
 
 /** Every method of the contract, in declaration order. */
 export const apiMethods = Object.keys(apiAccess) as readonly ApiMethod[];
-
-export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && Object.hasOwn(apiAccess, name);
-}
 
 /**
  * `window.api` as preload exposes it (and the test bridge's shim): one

@@ -12,6 +12,24 @@ export const errorCodes = [
   'UNKNOWN_METHOD',
   /** A method that needs an unlocked session was called without one. */
   'SESSION_REQUIRED',
+  /** The session is locked (idle or by hand): the password unlocks it. */
+  'SESSION_LOCKED',
+  /** The password must be changed before anything else. */
+  'PASSWORD_CHANGE_REQUIRED',
+  /** The session's role may not do this. */
+  'FORBIDDEN',
+  /** Unknown user name or wrong password: the same message for both. */
+  'WRONG_CREDENTIALS',
+  /** Too many failed logins: locked until a time the message names. */
+  'ACCOUNT_LOCKED',
+  /** The administrator disabled the account. */
+  'ACCOUNT_DISABLED',
+  /** A new password breaks the password policy; the message lists why. */
+  'PASSWORD_POLICY',
+  /** A request that is well-formed but not allowed by a rule; the message says which. */
+  'RULE_VIOLATION',
+  /** The account (or other record) asked for does not exist. */
+  'NOT_FOUND',
   /** Setup was asked for, but the data folder already holds an installation. */
   'ALREADY_SET_UP',
   /** keyring.json is missing while the database exists. */

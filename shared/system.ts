@@ -1,4 +1,5 @@
 /** Types of the 系统信息 (About / diagnostics) page and the start-up status. */
+import type { SessionInfo } from './accounts';
 
 /** Where the installation stands, shown before anyone logs in. */
 export type InstallationState =
@@ -11,8 +12,8 @@ export type InstallationState =
 
 export interface AppStatus {
   readonly installation: InstallationState;
-  /** Whether a session is open and unlocked. */
-  readonly unlocked: boolean;
+  /** The open session (possibly locked), or null when nobody is logged in. */
+  readonly session: SessionInfo | null;
 }
 
 export interface RuntimeVersions {
@@ -51,5 +52,14 @@ export interface SystemInfo {
   readonly supportedSchemaVersion: number;
   /** When this installation was created; null until unlocked. */
   readonly installedAt: string | null;
+  /** The access log's size and its latest chain verification; null until unlocked. */
+  readonly auditLog: AuditLogInfo | null;
   readonly platform: string;
+}
+
+export interface AuditLogInfo {
+  readonly rows: number;
+  /** The latest 访问日志 verification (screen or CLI), if any. */
+  readonly lastVerifiedAt: string | null;
+  readonly lastVerificationOk: boolean | null;
 }

@@ -6,48 +6,107 @@
 import type { ApiArgs, ApiMethod, ApiValue } from '../../shared/api';
 import { apiAccess } from '../../shared/api';
 import { apiArgSchemas } from '../../shared/api-schemas';
-import type { AppStatus } from '../../shared/system';
+import { createAuditService } from './audit/auditService';
+import { createAccountAdmin } from './auth/accountAdmin';
+import { createAuthService } from './auth/authService';
+import { createSessions } from './auth/session';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createFileLogger, type Logger } from './log';
-import { dataPaths, installationState, type OpenStorage } from './storage';
+import { dataPaths, installationState } from './storage';
+import type { ScryptCost } from './keyring/keyring';
 import { type RuntimeFacts, systemInfo } from './system/systemInfo';
 
 export interface CoreOptions extends RuntimeFacts {
   readonly dataFolder: string;
   readonly logger?: Logger;
+  /** The clock; tests move it to reach idle locks, lockout expiry and password rotation. */
+  readonly now?: () => Date;
+  /** Keyring key-derivation cost; tests lower it, the app keeps the default. */
+  readonly scryptCost?: ScryptCost;
 }
 
 export interface Core {
   /** Serves one contract call from an untrusted caller. */
   readonly call: Dispatch;
-  /** Closes the database, if open. */
+  /** Ends the session (quitting) and closes the database. */
   close(): void;
 }
 
 type Handlers = { readonly [M in ApiMethod]: (...args: ApiArgs<M>) => Promise<ApiValue<M>> | ApiValue<M> };
 
+/** Calls that do not show the clerk is at the keyboard: the renderer polls them. */
+const passiveMethods: ReadonlySet<unknown> = new Set<ApiMethod>(['status', 'systemInfo']);
+
 export function createCore(options: CoreOptions): Core {
   const paths = dataPaths(options.dataFolder);
   const logger = options.logger ?? createFileLogger(paths.logs);
-  // The unlocked session: its open storage, or null while locked or logged out.
-  const session: { storage: OpenStorage | null } = { storage: null };
-
-  const handlers: Handlers = {
-    status: (): AppStatus => ({ installation: installationState(paths), unlocked: session.storage !== null }),
-    systemInfo: () => systemInfo(paths, options, session.storage?.db ?? null),
+  const now = options.now ?? (() => new Date());
+  const sessions = createSessions({ anchorFile: paths.auditAnchor, logger });
+  const context = {
+    paths,
+    sessions,
+    now,
+    storage: { nativeBinding: options.nativeBinding, appVersion: options.appVersion, scryptCost: options.scryptCost },
+  };
+  const auth = createAuthService(context);
+  const accounts = createAccountAdmin(context);
+  const audit = createAuditService({ sessions, now, anchorFile: paths.auditAnchor });
+  const openDb = () => {
+    const session = sessions.current();
+    return session && !session.locked ? session.storage.db : null;
   };
 
-  const call = createDispatcher({
+  const handlers: Handlers = {
+    status: () => ({ installation: installationState(paths), session: sessions.info(now()) }),
+    systemInfo: () => systemInfo(paths, options, openDb()),
+    setup: auth.setup,
+    login: auth.login,
+    unlock: auth.unlock,
+    logout: auth.logout,
+    lockSession: auth.lockSession,
+    reportActivity: () => undefined, // the activity itself is counted for every call below
+    changePassword: auth.changePassword,
+    confirmRecoveryCodeSaved: auth.confirmRecoveryCodeSaved,
+    getPasswordPolicy: accounts.getPasswordPolicy,
+    updatePasswordPolicy: accounts.updatePasswordPolicy,
+    listAccounts: accounts.listAccounts,
+    createAccount: accounts.createAccount,
+    resetPassword: accounts.resetPassword,
+    setAccountEnabled: accounts.setAccountEnabled,
+    listAuditEvents: audit.listAuditEvents,
+    verifyAuditLog: audit.verifyAuditLog,
+    exportAuditLog: audit.exportAuditLog,
+  };
+
+  const dispatch = createDispatcher({
     access: apiAccess,
     schemas: apiArgSchemas,
     handlers,
-    isUnlocked: () => session.storage !== null,
+    authorize: (access) => sessions.authorize(access, now()),
     logger,
   });
 
-  logger.info('core.started', { appVersion: options.appVersion, dataFolder: paths.folder });
-  return {
-    call,
-    close: () => session.storage?.db.close(),
+  const call: Dispatch = async (method, args) => {
+    const at = now();
+    try {
+      sessions.lockIfIdle(at);
+    } catch (error) {
+      logger.error('session.idle-lock.audit-failed', error);
+    }
+    if (!passiveMethods.has(method)) sessions.touch(at);
+    const result = await dispatch(method, args);
+    sessions.syncAnchor();
+    return result;
   };
+
+  logger.info('core.started', { appVersion: options.appVersion, dataFolder: paths.folder });
+  const close = (): void => {
+    try {
+      auth.endOnQuit();
+    } catch (error) {
+      logger.error('core.close.failed', error);
+      sessions.close();
+    }
+  };
+  return { call, close };
 }

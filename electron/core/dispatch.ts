@@ -1,7 +1,7 @@
 /**
  * One call of the contract, from an untrusted caller to a core handler:
  * the method must exist, its arguments must match the schema, a `session`
- * method needs an unlocked session, and whatever happens comes back as an
+ * caller must be authorised for its access, and whatever happens comes back as an
  * `ApiResult` envelope. Main's IPC binding and the test web bridge both
  * call exactly this, so the renderer cannot tell them apart.
  */
@@ -17,7 +17,8 @@ export interface DispatcherSpec<M extends string> {
   readonly access: { readonly [K in M]: MethodAccess };
   readonly schemas: { readonly [K in M]: z.ZodType<readonly unknown[]> };
   readonly handlers: { readonly [K in M]: (...args: never[]) => unknown };
-  readonly isUnlocked: () => boolean;
+  /** Throws (SESSION_REQUIRED, SESSION_LOCKED, FORBIDDEN …) unless the caller may use a method of this access. */
+  readonly authorize: (access: MethodAccess) => void;
   readonly logger: Logger;
 }
 
@@ -32,9 +33,7 @@ export function createDispatcher<M extends string>(spec: DispatcherSpec<M>): Dis
         );
       }
       const name = method as M;
-      if (spec.access[name] === 'session' && !spec.isUnlocked()) {
-        throw new AppError('SESSION_REQUIRED', '请先登录，或解锁屏幕后再继续。', `${name} needs an unlocked session`);
-      }
+      spec.authorize(spec.access[name]);
       const parsed = spec.schemas[name].safeParse(args);
       if (!parsed.success) {
         // Issue paths only: values may hold passwords or personal data.

@@ -1,4 +1,5 @@
-import { rmdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { fileSystemError } from './errors';
 
 /**
  * Removes a file, or an empty folder, that this program created: the undo
@@ -13,5 +14,26 @@ export function removeQuietly(path: string): void {
     }
   } catch {
     // On a read-only or full disk there was nothing written to undo.
+  }
+}
+
+/**
+ * Replaces a small file atomically: write a temporary file, flush it to
+ * disk, rename it over the old one. A crash leaves the old or the new file.
+ */
+export function writeFileAtomically(file: string, text: string, what = '数据文件'): void {
+  const temporary = `${file}.tmp`;
+  try {
+    const fd = openSync(temporary, 'w', 0o600);
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    removeQuietly(temporary);
+    throw fileSystemError(error, what) ?? error;
   }
 }

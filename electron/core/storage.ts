@@ -27,6 +27,7 @@ export interface DataPaths {
   readonly keyring: string;
   readonly database: string;
   readonly logs: string;
+  readonly auditAnchor: string;
 }
 
 export function dataPaths(folder: string): DataPaths {
@@ -35,6 +36,7 @@ export function dataPaths(folder: string): DataPaths {
     keyring: join(folder, 'keyring.json'),
     database: join(folder, 'xuejidesk.db'),
     logs: join(folder, 'logs'),
+    auditAnchor: join(folder, 'audit-anchor.json'),
   };
 }
 

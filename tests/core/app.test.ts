@@ -5,9 +5,10 @@ import { apiAccess, apiMethods } from '../../shared/api';
 import { apiArgSchemas } from '../../shared/api-schemas';
 import type { SystemInfo } from '../../shared/system';
 import { createCore } from '../../electron/core/app';
+import { migrations } from '../../electron/core/db/migrations';
 import { createMemoryLogger } from '../../electron/core/log';
 import { createStorage, dataPaths } from '../../electron/core/storage';
-import { tempFolder, testStorageOptions } from './fixtures';
+import { setUpCore, tempFolder, testStorageOptions } from './fixtures';
 
 const coreFor = (dataFolder: string) =>
   createCore({ dataFolder, appVersion: '9.8.7', electron: null, chrome: null, logger: createMemoryLogger() });
@@ -20,7 +21,7 @@ describe('core built from a data folder', () => {
 
   it('an empty folder reports "not set up" and diagnostics without a database', async () => {
     const core = coreFor(join(tempFolder(), 'data'));
-    expect(await core.call('status', [])).toEqual({ ok: true, value: { installation: 'not-set-up', unlocked: false } });
+    expect(await core.call('status', [])).toEqual({ ok: true, value: { installation: 'not-set-up', session: null } });
     const info = (await core.call('systemInfo', [])) as { ok: true; value: SystemInfo };
     expect(info.value).toMatchObject({
       versions: { app: '9.8.7', electron: null, node: process.versions.node },
@@ -28,7 +29,7 @@ describe('core built from a data folder', () => {
       keyring: { present: false },
       database: { present: false, encrypted: null },
       schemaVersion: null,
-      supportedSchemaVersion: 1,
+      supportedSchemaVersion: migrations.length,
     });
   });
 
@@ -54,5 +55,18 @@ describe('core built from a data folder', () => {
       versions: { sqlite: sqlite.prepare('SELECT sqlite_version()').pluck().get() },
     });
     expect(info.value.database.sizeBytes).toBeGreaterThan(0);
+  });
+
+  it('once unlocked, 系统信息 adds the schema version, installation time and the access log state', async () => {
+    const t = await setUpCore();
+    await t.call('verifyAuditLog');
+    const info = await t.call('systemInfo');
+    expect(info).toMatchObject({
+      schemaVersion: migrations.length,
+      installedAt: expect.stringMatching(/^2026-09-01T/),
+      auditLog: { rows: 3, lastVerificationOk: true, lastVerifiedAt: expect.any(String) },
+    });
+    await t.call('lockSession');
+    expect((await t.call('systemInfo')).schemaVersion).toBeNull();
   });
 });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/core/dispatch';
+import { AppError } from '../../electron/core/errors';
 import { createMemoryLogger } from '../../electron/core/log';
 
-/** A small contract of its own, so the guard is tested apart from today's methods. */
+/** A small contract of its own, so the dispatcher is tested apart from the real methods and sessions. */
 function dispatcher(unlocked: boolean) {
   const logger = createMemoryLogger();
   const call = createDispatcher({
-    access: { hello: 'public', secret: 'session', boom: 'public' },
+    access: { hello: 'public', secret: 'signed-in', boom: 'public' },
     schemas: {
       hello: z.tuple([z.object({ name: z.string().max(10) })]),
       secret: z.tuple([]),
@@ -20,7 +21,11 @@ function dispatcher(unlocked: boolean) {
         throw new Error(`exploded near ${password.length} chars`);
       },
     },
-    isUnlocked: () => unlocked,
+    authorize: (access) => {
+      if (access !== 'public' && !unlocked) {
+        throw new AppError('SESSION_REQUIRED', '请先登录。', 'test: locked');
+      }
+    },
     logger,
   });
   return { call, logger };
@@ -32,10 +37,10 @@ describe('the contract dispatcher', () => {
     expect(await call('hello', [{ name: '张三' }])).toEqual({ ok: true, value: '你好，张三' });
   });
 
-  it('refuses a session method without an unlocked session, and serves it with one', async () => {
+  it('asks the authoriser before validating or calling, and returns its refusal', async () => {
     expect(await dispatcher(false).call('secret', [])).toEqual({
       ok: false,
-      error: { code: 'SESSION_REQUIRED', message: '请先登录，或解锁屏幕后再继续。' },
+      error: { code: 'SESSION_REQUIRED', message: '请先登录。' },
     });
     expect(await dispatcher(true).call('secret', [])).toEqual({ ok: true, value: 42 });
   });

@@ -4,7 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import type { StorageOptions } from '../../electron/core/storage';
+import type { ApiArgs, ApiMethod, ApiValue } from '../../shared/api';
+import { createCore } from '../../electron/core/app';
+import { createMemoryLogger } from '../../electron/core/log';
+import { dataPaths, type StorageOptions } from '../../electron/core/storage';
 
 /** The lowest scrypt cost the keyring accepts: keeps tests quick, same code path. */
 export const testStorageOptions = (): StorageOptions => ({
@@ -58,4 +61,47 @@ export function mountTmpfs(size: string): { folder: string; readOnly(): void; un
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/** A core on a temp folder with a clock the test moves, and a `call` that throws the Chinese failure. */
+export function testCore(dataFolder = join(tempFolder(), 'data')) {
+  let clock = new Date('2026-09-01T08:00:00+08:00');
+  const logger = createMemoryLogger();
+  const core = createCore({
+    dataFolder,
+    appVersion: '0.0.0-test',
+    electron: null,
+    chrome: null,
+    logger,
+    now: () => new Date(clock),
+    scryptCost: testStorageOptions().scryptCost,
+  });
+  async function call<M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> {
+    const result = await core.call(method, args);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+    return result.value as ApiValue<M>;
+  }
+  return {
+    core,
+    call,
+    logger,
+    paths: dataPaths(dataFolder),
+    advance: (minutes: number) => (clock = new Date(clock.getTime() + minutes * 60_000)),
+    setClock: (date: Date) => (clock = date),
+  };
+}
+
+export const school = { schoolName: '阳泉市第一中学', schoolCode: '1114000001' };
+export const adminPassword = 'Qingshan-Lake-42';
+
+/** A core that has been set up, with the administrator logged in. */
+export async function setUpCore() {
+  const t = testCore();
+  const result = await t.call('setup', {
+    ...school,
+    adminUserName: 'wangli',
+    adminDisplayName: '王丽',
+    password: adminPassword,
+  });
+  return { ...t, recoveryCode: result.recoveryCode };
 }

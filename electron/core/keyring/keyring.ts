@@ -10,6 +10,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt } from 'node:crypto';
 import { promisify } from 'node:util';
 import { z } from 'zod';
+import { defaultPasswordPolicy } from '../../../shared/passwordPolicy';
 import { AppError } from '../errors';
 
 export const dataKeyLength = 32;
@@ -50,22 +51,63 @@ const slotSchema = z.object({
   createdAt: z.string().min(1).max(64),
 });
 
+const failureReasons = ['wrong-password', 'unknown-user', 'locked', 'disabled'] as const;
+export type FailureReason = (typeof failureReasons)[number];
+
+/** A failed login kept here because the database cannot be opened without a password; moved into the access log at the next login. */
+const pendingFailureSchema = z.object({
+  at: z.string().max(40),
+  userName: z.string().max(64),
+  reason: z.enum(failureReasons),
+  during: z.enum(['login', 'unlock', 'password-change']),
+  /** Set when this failure locked the account. */
+  lockedUntil: z.string().max(40).nullable(),
+});
+
 export const keyringSchema = z.object({
   format: z.literal('xuejidesk-keyring'),
   version: z.literal(1),
   installationId: z.uuid(),
   slots: z.array(slotSchema).max(1000),
+  /** Per user name: consecutive failures and the lockout they caused. */
+  loginFailures: z.record(
+    z.string().max(64),
+    z.object({ consecutive: z.number().int().min(0).max(1_000_000), lockedUntil: z.string().max(40).nullable() }),
+  ),
+  pendingFailures: z.array(pendingFailureSchema).max(1000),
+  /** The lockout part of the password policy, mirrored here: it applies before the database is open. */
+  lockout: z.object({ maxFailures: z.number().int().min(3).max(10), lockoutMinutes: z.number().int().min(5).max(60) }),
 });
 
+export type PendingFailure = Readonly<z.infer<typeof pendingFailureSchema>>;
+
 export type KeySlot = Readonly<z.infer<typeof slotSchema>>;
-export type Keyring = Readonly<Omit<z.infer<typeof keyringSchema>, 'slots'> & { slots: readonly KeySlot[] }>;
+export type Keyring = Readonly<
+  Omit<z.infer<typeof keyringSchema>, 'slots' | 'pendingFailures'> & {
+    slots: readonly KeySlot[];
+    pendingFailures: readonly PendingFailure[];
+  }
+>;
 
 export function newDataKey(): Buffer {
   return randomBytes(dataKeyLength);
 }
 
-export function newKeyring(): Keyring {
-  return { format: 'xuejidesk-keyring', version: 1, installationId: randomUUID(), slots: [] };
+export function newKeyring(
+  lockout: Keyring['lockout'] = {
+    maxFailures: defaultPasswordPolicy.maxFailures,
+    lockoutMinutes: defaultPasswordPolicy.lockoutMinutes,
+  },
+): Keyring {
+  return {
+    format: 'xuejidesk-keyring',
+    version: 1,
+    installationId: randomUUID(),
+    slots: [],
+    loginFailures: {},
+    pendingFailures: [],
+    lockout,
+  };
 }
 
 const scryptAsync = promisify(scrypt) as (

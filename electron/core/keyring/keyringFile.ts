@@ -1,7 +1,7 @@
 /** Reading and writing `keyring.json`: atomic replace, strict parse, clear messages. */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { AppError, fileSystemError } from '../errors';
-import { removeQuietly } from '../files';
+import { writeFileAtomically } from '../files';
 import { type Keyring, keyringSchema } from './keyring';
 
 const supportHint = '请从最近的备份恢复 keyring.json，或使用恢复码联系技术支持。';
@@ -41,23 +41,7 @@ function corrupt(file: string, detail: string): AppError {
   );
 }
 
-/**
- * Replaces the keyring atomically: write a temporary file, flush it to disk,
- * rename it over the old one. A crash leaves either the old or the new file.
- */
+/** Replaces the keyring atomically (temp file, fsync, rename). */
 export function writeKeyring(file: string, keyring: Keyring): void {
-  const temporary = `${file}.tmp`;
-  try {
-    const fd = openSync(temporary, 'w', 0o600);
-    try {
-      writeSync(fd, `${JSON.stringify(keyring, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, file);
-  } catch (error) {
-    removeQuietly(temporary);
-    throw fileSystemError(error, '密钥文件') ?? error;
-  }
+  writeFileAtomically(file, `${JSON.stringify(keyring, null, 2)}\n`, '密钥文件');
 }

@@ -1,6 +1,7 @@
 /** 系统信息: the facts support staff ask for first, gathered without touching student data. */
 import { platform, release } from 'node:os';
-import type { SystemInfo } from '../../../shared/system';
+import type { AuditLogInfo, SystemInfo } from '../../../shared/system';
+import { auditHead } from '../audit/auditLog';
 import { sqliteLibraryVersion } from '../db/database';
 import { latestVersion, schemaVersion } from '../db/migrate';
 import { migrations } from '../db/migrations';
@@ -35,6 +36,18 @@ export function systemInfo(paths: DataPaths, runtime: RuntimeFacts, db: Database
     schemaVersion: db ? schemaVersion(db) : null,
     supportedSchemaVersion: latestVersion(migrations),
     installedAt: installation?.createdAt ?? null,
+    auditLog: db ? auditLogInfo(db) : null,
     platform: `${platform()} ${release()}`,
+  };
+}
+
+function auditLogInfo(db: Database): AuditLogInfo {
+  const last = db
+    .prepare("SELECT at, outcome FROM audit_log WHERE action = 'audit.verify' ORDER BY seq DESC LIMIT 1")
+    .get() as { at: string; outcome: string } | undefined;
+  return {
+    rows: auditHead(db).seq,
+    lastVerifiedAt: last?.at ?? null,
+    lastVerificationOk: last ? last.outcome === 'success' : null,
   };
 }

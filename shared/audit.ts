@@ -1,0 +1,85 @@
+/**
+ * The access log (访问日志, DESIGN.md §4): what is recorded, and how the
+ * screens ask for it. Rows are append-only and hash-chained in core.
+ */
+import type { Role } from './accounts';
+
+export const auditActionLabels = {
+  setup: '初始化安装',
+  'recovery-code.confirm': '确认已保存恢复码',
+  login: '登录',
+  'login.failed': '登录失败',
+  'account.lockout': '账号锁定',
+  logout: '退出登录',
+  'session.lock': '锁屏',
+  'session.unlock': '解锁',
+  'password.change': '修改密码',
+  'password.reset': '重置密码',
+  'account.create': '新建账号',
+  'account.disable': '停用账号',
+  'account.enable': '启用账号',
+  'policy.update': '修改密码策略',
+  'audit.verify': '校验访问日志',
+  'audit.tamper': '发现访问日志被改动',
+  'audit.export': '导出访问日志',
+  'clock.backwards': '系统时间倒退',
+} as const;
+
+export type AuditAction = keyof typeof auditActionLabels;
+export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
+
+export type AuditOutcome = 'success' | 'failure';
+
+export interface AuditEvent {
+  /** 1, 2, 3 … without gaps. */
+  readonly seq: number;
+  /** ISO 8601 with the local offset, e.g. 2026-09-01T08:00:00.000+08:00. */
+  readonly at: string;
+  /** Who acted; null for the system itself. */
+  readonly userName: string | null;
+  readonly role: Role | null;
+  readonly action: AuditAction;
+  readonly objectType: string | null;
+  readonly objectId: string | null;
+  readonly outcome: AuditOutcome;
+  /** Plain facts, never secrets. */
+  readonly details: Readonly<Record<string, unknown>>;
+}
+
+export interface AuditFilter {
+  /** Inclusive, ISO date or date-time. */
+  readonly from?: string;
+  /** Inclusive, ISO date or date-time. */
+  readonly to?: string;
+  readonly userName?: string;
+  readonly action?: AuditAction;
+  /** The record acted on, e.g. a student's 学籍号 or an account's user name. */
+  readonly objectId?: string;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface AuditPage {
+  readonly rows: readonly AuditEvent[];
+  readonly total: number;
+}
+
+/** The verifier's answer: names the first row that does not fit the chain. */
+export interface AuditChainStatus {
+  readonly ok: boolean;
+  readonly rows: number;
+  readonly firstBroken: number | null;
+  /** Chinese explanation when broken. */
+  readonly problem: string | null;
+  readonly headHash: string | null;
+  readonly verifiedAt: string;
+}
+
+export type AuditExportFormat = 'xlsx' | 'csv';
+
+/** A file produced in core for the clerk to save. */
+export interface ExportedFile {
+  readonly fileName: string;
+  readonly mimeType: string;
+  readonly base64: string;
+}

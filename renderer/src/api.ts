@@ -48,6 +48,19 @@ function isEnvelope(value: unknown): value is ApiResult<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
 }
 
+type FailureListener = (method: ApiMethod, failure: ApiFailure) => void;
+const failureListeners = new Set<FailureListener>();
+
+/**
+ * Hears every failed call, whichever store made it: the session store uses
+ * it to notice a session that core locked or ended (idle lock, a restart)
+ * while some page was loading. Returns the function that stops listening.
+ */
+export function onApiFailure(listener: FailureListener): () => void {
+  failureListeners.add(listener);
+  return () => failureListeners.delete(listener);
+}
+
 async function invoke<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiValue<M>> {
   // Typed as always present, but a page opened outside the app has no preload.
   const bridge = window.api as WindowApi | undefined;
@@ -65,6 +78,7 @@ async function invoke<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise
     throw new ApiError('INTERNAL', unexpected);
   }
   if (!result.ok) {
+    for (const listener of failureListeners) listener(method, result.error);
     throw new ApiError(result.error.code, result.error.message);
   }
   return result.value as ApiValue<M>;

@@ -1,9 +1,20 @@
 /**
  * Routes of the app. The left navigation is built from the routes that
- * carry `meta.nav`, so a new screen appears there by adding its route here.
+ * carry `meta.nav`, filtered by the contract's access table, so a new
+ * screen appears there (for the right roles) by adding its route here.
  * Hash history: the packaged app loads the page from a file:// URL.
  */
-import { createRouter, createWebHashHistory, type RouteRecordRaw, type Router, type RouterHistory } from 'vue-router';
+import {
+  createRouter,
+  createWebHashHistory,
+  type RouteLocationNormalized,
+  type RouteRecordRaw,
+  type Router,
+  type RouterHistory,
+} from 'vue-router';
+import type { ApiMethod } from '../../shared/api';
+import type { SessionInfo } from '../../shared/accounts';
+import { type AccessState, mayCall, paths, redirectFor } from './access';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -11,20 +22,60 @@ declare module 'vue-router' {
     title?: string;
     /** Listed in the left navigation. */
     nav?: boolean;
+    /** Reachable before login and in every state. */
+    public?: boolean;
+    /** A page of its own, without the navigation frame (setup, login). */
+    entry?: boolean;
+    /** The contract method the page needs; the page is offered only to roles that may call it. */
+    requires?: ApiMethod;
   }
 }
 
 export const productName = '学籍工作台';
 
 export const routes: readonly RouteRecordRaw[] = [
-  { path: '/', redirect: '/system' },
+  { path: '/', redirect: paths.home },
   {
-    path: '/system',
-    name: 'system',
-    component: () => import('./views/SystemInfoView.vue'),
-    meta: { title: '系统信息', nav: true },
+    path: paths.setup,
+    component: () => import('./views/SetupView.vue'),
+    meta: { title: '设置向导', entry: true },
   },
-  { path: '/:unknown(.*)*', redirect: '/system' },
+  {
+    path: paths.login,
+    component: () => import('./views/LoginView.vue'),
+    meta: { title: '登录', entry: true },
+  },
+  {
+    path: paths.changePassword,
+    component: () => import('./views/ChangePasswordView.vue'),
+    meta: { title: '修改密码', requires: 'changePassword' },
+  },
+  {
+    path: paths.home,
+    component: () => import('./views/HomeView.vue'),
+    meta: { title: '首页', nav: true, requires: 'reportActivity' },
+  },
+  {
+    path: '/accounts',
+    component: () => import('./views/AccountsView.vue'),
+    meta: { title: '账号管理', nav: true, requires: 'listAccounts' },
+  },
+  {
+    path: '/audit',
+    component: () => import('./views/AuditLogView.vue'),
+    meta: { title: '访问日志', nav: true, requires: 'listAuditEvents' },
+  },
+  {
+    path: '/settings/security',
+    component: () => import('./views/SecurityPolicyView.vue'),
+    meta: { title: '密码与安全策略', nav: true, requires: 'updatePasswordPolicy' },
+  },
+  {
+    path: paths.system,
+    component: () => import('./views/SystemInfoView.vue'),
+    meta: { title: '系统信息', nav: true, public: true },
+  },
+  { path: '/:unknown(.*)*', redirect: paths.home },
 ];
 
 export interface NavItem {
@@ -32,14 +83,34 @@ export interface NavItem {
   readonly title: string;
 }
 
-export function navigationItems(list: readonly RouteRecordRaw[] = routes): NavItem[] {
-  return list.flatMap((route) =>
-    route.meta?.nav && route.meta.title ? [{ path: route.path, title: route.meta.title }] : [],
-  );
+/** The navigation this session may use: routes with `meta.nav` whose required method its role may call. */
+export function navigationItems(session: SessionInfo | null, list: readonly RouteRecordRaw[] = routes): NavItem[] {
+  return list.flatMap((route) => {
+    const meta = route.meta;
+    if (!meta?.nav || !meta.title) return [];
+    if (meta.requires && !mayCall(session, meta.requires)) return [];
+    return [{ path: route.path, title: meta.title }];
+  });
 }
 
-export function createAppRouter(history: RouterHistory = createWebHashHistory()): Router {
+/** The access decision for a resolved route. */
+export function accessRedirect(state: AccessState, to: RouteLocationNormalized): string | null {
+  return redirectFor(state, { path: to.path, public: to.meta.public, requires: to.meta.requires });
+}
+
+/**
+ * The router. `accessState` is asked before every navigation (it may wait
+ * for the first status read); without it (tests of routes alone) every
+ * page is reachable.
+ */
+export function createAppRouter(
+  history: RouterHistory = createWebHashHistory(),
+  accessState?: () => Promise<AccessState>,
+): Router {
   const router = createRouter({ history, routes: [...routes] });
+  if (accessState) {
+    router.beforeEach(async (to) => accessRedirect(await accessState(), to) ?? true);
+  }
   router.afterEach((to) => {
     document.title = to.meta.title ? `${to.meta.title} - ${productName}` : productName;
   });

@@ -64,7 +64,7 @@ describe('系统信息 of an installed, locked data folder', () => {
   beforeAll(async () => {
     data = await dataFolder(true);
     bridge = await startBridge({ dataFolder: data.folder, rendererDir });
-    app = await openApp(browser, bridge);
+    app = await openApp(browser, bridge, { path: '/system' });
     await app.valueCell('软件版本').waitFor();
   });
 
@@ -74,12 +74,13 @@ describe('系统信息 of an installed, locked data folder', () => {
     data?.remove();
   });
 
-  it('opens on 系统信息 in the Chinese app shell', async () => {
+  it('opens 系统信息 before login, in the Chinese guest frame with a way back to login', async () => {
     expect(new URL(app.page.url()).hash).toBe('#/system');
     expect(await app.page.title()).toBe('系统信息 - 学籍工作台');
     expect(await app.page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await expect(app.page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('系统信息');
     await expect(app.page.locator('.brand-name').innerText()).resolves.toBe('学籍工作台');
+    await expect(app.page.getByRole('link', { name: '返回登录' }).count()).resolves.toBe(1);
   });
 
   it('shows the versions core runs with', async () => {
@@ -129,7 +130,7 @@ describe('系统信息 of an installed, locked data folder', () => {
   });
 
   it('has a CSP that blocks remote content, and the test would notice', async () => {
-    const probe = await openApp(browser, bridge);
+    const probe = await openApp(browser, bridge, { path: '/system' });
     await probe.valueCell('软件版本').waitFor();
     await probe.page.evaluate(
       "document.body.append(Object.assign(document.createElement('img'), { src: 'https://example.invalid/tracker.png' }))",
@@ -153,7 +154,7 @@ describe('系统信息 when the database file on disk is plaintext', () => {
     plain.exec('CREATE TABLE leaked (name TEXT)');
     plain.close();
     bridge = await startBridge({ dataFolder: data.folder, rendererDir });
-    app = await openApp(browser, bridge);
+    app = await openApp(browser, bridge, { path: '/system' });
     await app.valueCell('加密').waitFor();
   });
 
@@ -184,7 +185,7 @@ describe('系统信息 of an empty data folder', () => {
   beforeAll(async () => {
     data = await dataFolder(false);
     bridge = await startBridge({ dataFolder: data.folder, rendererDir });
-    app = await openApp(browser, bridge);
+    app = await openApp(browser, bridge, { path: '/system' });
     await app.valueCell('安装状态').waitFor();
   });
 

@@ -3,7 +3,8 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SystemInfoView from '../../renderer/src/views/SystemInfoView.vue';
-import { emptyFolderInfo, installFakeApi, readyInfo, removeFakeApi } from './fakeApi';
+import { installFakeApi, removeFakeApi } from './fakeApi';
+import { adminSession, emptyFolderInfo, readyInfo } from './fixtures';
 
 let wrapper: VueWrapper | undefined;
 
@@ -79,16 +80,33 @@ describe('系统信息 page', () => {
     const page = await openPage();
     expect(valueOf(page, '数据结构版本')).toBe('登录后显示');
     expect(valueOf(page, '安装时间')).toBe('登录后显示');
+    expect(valueOf(page, '访问日志')).toBe('登录后显示');
   });
 
   it('shows the schema version and installation time once unlocked', async () => {
     installFakeApi({
       systemInfo: { ...readyInfo, schemaVersion: 1, installedAt: '2026-09-01T00:00:00.000Z' },
-      status: { installation: 'ready', unlocked: true },
+      status: { installation: 'ready', session: adminSession },
     });
     const page = await openPage();
     expect(valueOf(page, '数据结构版本')).toBe('1');
     expect(valueOf(page, '安装时间')).toMatch(/^2026-09-01 \d\d:00:00$/);
+  });
+
+  it('shows the size of the access log and its last check once unlocked, in red when it failed', async () => {
+    installFakeApi({
+      systemInfo: {
+        ...readyInfo,
+        schemaVersion: 4,
+        auditLog: { rows: 42, lastVerifiedAt: '2026-09-01T08:30:00', lastVerificationOk: false },
+      },
+      status: { installation: 'ready', session: adminSession },
+    });
+    const page = await openPage();
+    expect(valueOf(page, '访问日志')).toBe('共 42 条');
+    expect(valueOf(page, '日志最近校验')).toBe('2026-09-01 08:30:00 发现断裂');
+    expect(valueCell(page, '日志最近校验')?.querySelector('.el-tag--danger')).not.toBeNull();
+    expect(page.find('.el-alert--error').text()).toContain('访问日志校验未通过');
   });
 
   it('warns in red when the database file is not encrypted', async () => {

@@ -1,59 +1,96 @@
-/** A stand-in for preload's `window.api` in component tests: envelopes from canned values. */
-import type { WindowApi } from '../../shared/api';
+/**
+ * A stand-in for preload's `window.api` in component tests: every method of
+ * the contract answers with a canned value, a failure, or a function of its
+ * arguments, wrapped in the envelope as preload would.
+ */
+import type { ApiArgs, ApiMethod, ApiValue, WindowApi } from '../../shared/api';
 import type { ApiFailure, ApiResult } from '../../shared/errors';
-import type { AppStatus, SystemInfo } from '../../shared/system';
+import { defaultPasswordPolicy } from '../../shared/passwordPolicy';
+import { accounts, adminSession, auditEvents, intactChain, readyInfo } from './fixtures';
 
-export const readyInfo: SystemInfo = {
-  versions: { app: '0.1.0', electron: null, chrome: null, node: '20.20.2', sqlite: '3.50.4' },
-  dataFolder: '/home/clerk/.config/学籍工作台/data',
-  installation: 'ready',
-  keyring: { present: true, readable: true, slotCount: 2, hasRecoverySlot: true },
-  database: { present: true, sizeBytes: 98_304, encrypted: true },
-  schemaVersion: null,
-  supportedSchemaVersion: 1,
-  installedAt: null,
-  platform: 'linux 6.1.0-28-amd64',
-};
-
-export const emptyFolderInfo: SystemInfo = {
-  ...readyInfo,
-  installation: 'not-set-up',
-  keyring: { present: false, readable: false, slotCount: null, hasRecoverySlot: null },
-  database: { present: false, sizeBytes: null, encrypted: null },
-};
+export { emptyFolderInfo, readyInfo } from './fixtures';
 
 type Answer<T> = T | ApiFailure;
+type Handler<M extends ApiMethod> =
+  Answer<ApiValue<M>> | ((...args: ApiArgs<M>) => Answer<ApiValue<M>> | Promise<Answer<ApiValue<M>>>);
 
-const envelope = <T>(answer: Answer<T>): ApiResult<T> =>
-  typeof answer === 'object' && answer !== null && 'code' in answer && 'message' in answer
-    ? { ok: false, error: answer }
-    : { ok: true, value: answer as T };
+export type FakeAnswers = { [M in ApiMethod]?: Handler<M> };
 
-export interface FakeAnswers {
-  systemInfo?: Answer<SystemInfo>;
-  status?: Answer<AppStatus>;
+export interface FakeApi {
+  /** How often each method was called. */
+  readonly calls: Record<string, number>;
+  /** The arguments of each call, per method. */
+  readonly args: { [M in ApiMethod]?: ApiArgs<M>[] };
 }
 
-/** Installs a fake `window.api` answering with the given values (or failures); returns call counts. */
-export function installFakeApi(answers: FakeAnswers = {}): { calls: Record<string, number> } {
+export const failure = (code: ApiFailure['code'], message: string): ApiFailure => ({ code, message });
+
+const isFailure = (value: unknown): value is ApiFailure =>
+  typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+
+const envelope = <T>(answer: Answer<T>): ApiResult<T> =>
+  isFailure(answer) ? { ok: false, error: answer } : { ok: true, value: answer as T };
+
+/** What each method answers unless a test says otherwise. */
+function defaults(answers: FakeAnswers): Required<FakeAnswers> {
+  const info = answers.systemInfo;
+  const installation = info && typeof info === 'object' && 'installation' in info ? info.installation : 'ready';
+  return {
+    status: { installation, session: null },
+    systemInfo: readyInfo,
+    setup: { recoveryCode: 'K7QF-3MZP-W9XD-4HTN-R2CB', session: adminSession },
+    login: adminSession,
+    unlock: { ...adminSession, locked: false },
+    logout: undefined,
+    lockSession: { ...adminSession, locked: true },
+    reportActivity: undefined,
+    changePassword: { ...adminSession, mustChangePassword: null },
+    confirmRecoveryCodeSaved: undefined,
+    getPasswordPolicy: defaultPasswordPolicy,
+    updatePasswordPolicy: (policy) => policy,
+    listAccounts: accounts,
+    createAccount: (request) => ({
+      userName: request.userName,
+      displayName: request.displayName,
+      role: request.role,
+      enabled: true,
+      createdAt: '2026-09-01T09:00:00.000+08:00',
+      passwordChangedAt: '2026-09-01T09:00:00.000+08:00',
+      lastLoginAt: null,
+      lockedUntil: null,
+    }),
+    resetPassword: (request) => ({ ...accounts[1]!, userName: request.userName }),
+    setAccountEnabled: (request) => ({
+      ...(accounts.find((a) => a.userName === request.userName) ?? accounts[1]!),
+      enabled: request.enabled,
+    }),
+    listAuditEvents: { rows: auditEvents, total: auditEvents.length },
+    verifyAuditLog: intactChain,
+    exportAuditLog: { fileName: '访问日志.csv', mimeType: 'text/csv', base64: btoa('seq,at\n') },
+    ...answers,
+  } as Required<FakeAnswers>;
+}
+
+/** Installs a fake `window.api` answering with the given values (or failures); returns what was called. */
+export function installFakeApi(answers: FakeAnswers = {}): FakeApi {
   const calls: Record<string, number> = {};
-  const count = (method: string): void => {
-    calls[method] = (calls[method] ?? 0) + 1;
-  };
-  const api: WindowApi = {
-    systemInfo: async () => {
-      count('systemInfo');
-      return envelope(answers.systemInfo ?? readyInfo);
-    },
-    status: async () => {
-      count('status');
-      const info = answers.systemInfo;
-      const installation = info && 'installation' in info ? info.installation : 'ready';
-      return envelope(answers.status ?? { installation, unlocked: false });
-    },
-  };
+  const args: Record<string, unknown[][]> = {};
+  const table = defaults(answers);
+  const api = Object.fromEntries(
+    (Object.keys(table) as ApiMethod[]).map((method) => [
+      method,
+      async (...input: unknown[]) => {
+        calls[method] = (calls[method] ?? 0) + 1;
+        (args[method] ??= []).push(input);
+        const handler = table[method] as unknown;
+        const answer =
+          typeof handler === 'function' ? await (handler as (...a: unknown[]) => unknown)(...input) : handler;
+        return envelope(answer);
+      },
+    ]),
+  ) as unknown as WindowApi;
   Object.defineProperty(window, 'api', { value: api, configurable: true });
-  return { calls };
+  return { calls, args: args as FakeApi['args'] };
 }
 
 export function removeFakeApi(): void {

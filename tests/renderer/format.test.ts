@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticsText, systemInfoSections, systemInfoWarnings } from '../../renderer/src/format/systemInfo';
 import { formatBytes, formatDateTime, formatPlatform } from '../../renderer/src/format/units';
-import { readyInfo } from './fakeApi';
+import { readyInfo } from './fixtures';
 
 describe('formatting', () => {
   it('gives file sizes in bytes, KB, MB and GB', () => {

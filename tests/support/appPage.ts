@@ -33,7 +33,14 @@ export function reportCspViolations(): void {
 
 export const windowSize = { width: 1280, height: 800 } as const;
 
-export async function openApp(browser: Browser, bridge: Bridge): Promise<AppPage> {
+export interface OpenOptions {
+  /** The route to open, e.g. `/system` (hash history); the app decides by default. */
+  readonly path?: string;
+  /** Scripts to run in the page before the app's own, e.g. stubs of `window.print`. */
+  readonly initScripts?: readonly string[];
+}
+
+export async function openApp(browser: Browser, bridge: Bridge, options: OpenOptions = {}): Promise<AppPage> {
   const context = await browser.newContext({
     viewport: windowSize,
     locale: 'zh-CN',
@@ -56,7 +63,8 @@ export async function openApp(browser: Browser, bridge: Bridge): Promise<AppPage
   });
   await page.addInitScript(reportCspViolations);
   await page.addInitScript(installWindowApiShim, shimArg(bridge.token));
-  await page.goto(bridge.url);
+  for (const script of options.initScripts ?? []) await page.addInitScript(script);
+  await page.goto(options.path ? `${bridge.url}#${options.path}` : bridge.url);
   return {
     context,
     page,

@@ -17,6 +17,7 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import packageJson from '../../package.json';
 import { type Core, createCore } from '../../electron/core/app';
 import type { Logger } from '../../electron/core/log';
+import type { ApiArgs, ApiMethod, ApiValue } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
 
 export interface BridgeOptions {
@@ -26,6 +27,8 @@ export interface BridgeOptions {
   readonly rendererDir: string;
   /** Defaults to core's own file logger in `<dataFolder>/logs`, as in the app. */
   readonly logger?: Logger;
+  /** Core's clock; tests move it forward to reach idle locks and the end of a lockout. Defaults to the system clock. */
+  readonly now?: () => Date;
 }
 
 export interface Bridge {
@@ -66,10 +69,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run \`npx electron-vite build\` first.`);
   }
-  // The same options main passes, minus what only Electron knows.
+  // The same options main passes, minus what only Electron knows (and, for tests, a clock).
   const core = createCore({
     dataFolder: options.dataFolder,
     logger: options.logger,
+    now: options.now,
     appVersion: packageJson.version,
     electron: null,
     chrome: null,
@@ -258,4 +262,18 @@ function sendJson(
 function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers });
   response.end(text);
+}
+
+/** Calls one contract method on a running bridge from Node (test set-up), resolving to the envelope. */
+export async function callBridge<M extends ApiMethod>(
+  bridge: Bridge,
+  method: M,
+  ...args: ApiArgs<M>
+): Promise<ApiResult<ApiValue<M>>> {
+  const response = await fetch(new URL(`api/${method}`, bridge.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [tokenHeader]: bridge.token },
+    body: JSON.stringify(args),
+  });
+  return (await response.json()) as ApiResult<ApiValue<M>>;
 }

@@ -62,8 +62,28 @@ const row = (label: string, value: string, tone: Tone = 'plain', extra: Partial<
  */
 function whenUnlocked(info: SystemInfo, status: AppStatus | null, value: string | null): [string, Tone] {
   if (value !== null) return [value, 'plain'];
-  if (info.installation === 'not-set-up' || status?.unlocked) return [none, 'muted'];
+  const unlocked = Boolean(status?.session && !status.session.locked);
+  if (info.installation === 'not-set-up' || unlocked) return [none, 'muted'];
   return [afterLogin, 'muted'];
+}
+
+/** The access log's size and its latest check: green when intact, red when the chain was found broken. */
+function auditLogRows(info: SystemInfo, status: AppStatus | null): InfoRow[] {
+  const { auditLog } = info;
+  if (!auditLog) {
+    return [
+      row('访问日志', ...whenUnlocked(info, status, null)),
+      row('日志最近校验', ...whenUnlocked(info, status, null)),
+    ];
+  }
+  const verified: [string, Tone] =
+    auditLog.lastVerifiedAt === null
+      ? ['尚未校验', 'muted']
+      : [
+          `${formatDateTime(auditLog.lastVerifiedAt)} ${auditLog.lastVerificationOk ? '完整' : '发现断裂'}`,
+          auditLog.lastVerificationOk ? 'success' : 'danger',
+        ];
+  return [row('访问日志', `共 ${auditLog.rows} 条`), row('日志最近校验', ...verified)];
 }
 
 function installationSection(info: SystemInfo, status: AppStatus | null): InfoSection {
@@ -77,6 +97,7 @@ function installationSection(info: SystemInfo, status: AppStatus | null): InfoSe
       row('安装时间', ...whenUnlocked(info, status, installedAt)),
       row('数据结构版本', ...whenUnlocked(info, status, schema)),
       row('支持的最高版本', String(info.supportedSchemaVersion)),
+      ...auditLogRows(info, status),
       row('数据文件夹', info.dataFolder, 'plain', { code: true, copyable: true }),
     ],
   };
@@ -154,6 +175,13 @@ export function systemInfoWarnings(info: SystemInfo): InfoWarning[] {
     warnings.push({ type: 'error', title: '安装异常：密钥文件或数据库缺失', description: contactSupport });
   } else if (info.keyring.present && !info.keyring.readable) {
     warnings.push({ type: 'error', title: '密钥文件无法读取', description: contactSupport });
+  }
+  if (info.auditLog?.lastVerificationOk === false) {
+    warnings.push({
+      type: 'error',
+      title: '访问日志校验未通过',
+      description: '访问日志可能被篡改或损坏。请保持现状，由管理员在“访问日志”中查看断裂的位置，并联系技术支持。',
+    });
   }
   if (info.installation === 'not-set-up') {
     warnings.push({

@@ -26,6 +26,12 @@ export function formatDateTime(moment: Date | string): string {
   );
 }
 
+/** A moment to the minute, "2026-09-01 08:00": enough for tables of accounts. */
+export function formatDateMinute(moment: Date | string): string {
+  const full = formatDateTime(moment);
+  return /:\d\d:\d\d$/.test(full) ? full.slice(0, -3) : full;
+}
+
 const platformNames: Readonly<Record<string, string>> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux' };
 
 /** Node's "win32 10.0.19045" as "Windows 10.0.19045". */

@@ -1,0 +1,8 @@
+/**
+ * Printing a sheet made for paper (e.g. the recovery code): the browser's
+ * print, with the print stylesheet in styles/app.css keeping only the
+ * `body > .print-sheet` element on the page.
+ */
+export function printSheet(): void {
+  window.print();
+}

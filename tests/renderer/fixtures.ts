@@ -1,0 +1,146 @@
+/**
+ * Canned values of the contract for component tests. Times carry no offset, so
+ * they read as local time and the expected texts hold in any time zone.
+ */
+import type { AccountSummary, SessionInfo } from '../../shared/accounts';
+import type { AuditChainStatus, AuditEvent } from '../../shared/audit';
+import type { AppStatus, SystemInfo } from '../../shared/system';
+
+export const readyInfo: SystemInfo = {
+  versions: { app: '0.1.0', electron: null, chrome: null, node: '20.20.2', sqlite: '3.50.4' },
+  dataFolder: '/home/clerk/.config/学籍工作台/data',
+  installation: 'ready',
+  keyring: { present: true, readable: true, slotCount: 2, hasRecoverySlot: true },
+  database: { present: true, sizeBytes: 98_304, encrypted: true },
+  schemaVersion: null,
+  supportedSchemaVersion: 1,
+  installedAt: null,
+  auditLog: null,
+  platform: 'linux 6.1.0-28-amd64',
+};
+
+export const emptyFolderInfo: SystemInfo = {
+  ...readyInfo,
+  installation: 'not-set-up',
+  keyring: { present: false, readable: false, slotCount: null, hasRecoverySlot: null },
+  database: { present: false, sizeBytes: null, encrypted: null },
+};
+
+export const adminSession: SessionInfo = {
+  userName: 'wanglaoshi',
+  displayName: '王老师',
+  role: 'admin',
+  locked: false,
+  mustChangePassword: null,
+  passwordExpiresAt: '2026-11-30T08:00:00.000',
+  passwordDaysLeft: 90,
+  passwordExpiryWarning: false,
+  idleLockMinutes: 10,
+  previousLoginAt: '2026-08-31T17:02:11.000',
+  clockWarning: null,
+};
+
+export const clerkSession: SessionInfo = {
+  ...adminSession,
+  userName: 'lilaoshi',
+  displayName: '李老师',
+  role: 'clerk',
+};
+
+export const auditorSession: SessionInfo = {
+  ...adminSession,
+  userName: 'zhaojc',
+  displayName: '赵检查',
+  role: 'auditor',
+};
+
+export const signedIn = (session: SessionInfo): AppStatus => ({ installation: 'ready', session });
+export const signedOut: AppStatus = { installation: 'ready', session: null };
+export const notSetUp: AppStatus = { installation: 'not-set-up', session: null };
+
+export const accounts: readonly AccountSummary[] = [
+  {
+    userName: 'wanglaoshi',
+    displayName: '王老师',
+    role: 'admin',
+    enabled: true,
+    createdAt: '2026-09-01T08:00:00.000',
+    passwordChangedAt: '2026-09-01T08:00:00.000',
+    lastLoginAt: '2026-09-02T07:55:00.000',
+    lockedUntil: null,
+  },
+  {
+    userName: 'lilaoshi',
+    displayName: '李老师',
+    role: 'clerk',
+    enabled: true,
+    createdAt: '2026-09-01T08:10:00.000',
+    passwordChangedAt: '2026-09-01T08:30:00.000',
+    lastLoginAt: null,
+    lockedUntil: '2099-01-01T08:15:00.000',
+  },
+  {
+    userName: 'zhangsan',
+    displayName: '张三',
+    role: 'auditor',
+    enabled: false,
+    createdAt: '2026-09-01T08:20:00.000',
+    passwordChangedAt: '2026-09-01T08:20:00.000',
+    lastLoginAt: null,
+    lockedUntil: null,
+  },
+];
+
+export const auditEvents: readonly AuditEvent[] = [
+  {
+    seq: 3,
+    at: '2026-09-01T08:20:00.000',
+    userName: 'lilaoshi',
+    role: null,
+    action: 'login.failed',
+    objectType: 'account',
+    objectId: 'lilaoshi',
+    outcome: 'failure',
+    details: { reason: 'wrong-password', during: 'login' },
+  },
+  {
+    seq: 2,
+    at: '2026-09-01T08:10:00.000',
+    userName: 'wanglaoshi',
+    role: 'admin',
+    action: 'account.create',
+    objectType: 'account',
+    objectId: 'lilaoshi',
+    outcome: 'success',
+    details: { role: 'clerk', displayName: '李老师' },
+  },
+  {
+    seq: 1,
+    at: '2026-09-01T08:00:00.000',
+    userName: 'wanglaoshi',
+    role: 'admin',
+    action: 'setup',
+    objectType: 'school',
+    objectId: '3140300001',
+    outcome: 'success',
+    details: { schoolName: '阳泉市第一中学', administrator: 'wanglaoshi', appVersion: '0.1.0' },
+  },
+];
+
+export const intactChain: AuditChainStatus = {
+  ok: true,
+  rows: 3,
+  firstBroken: null,
+  problem: null,
+  headHash: '9f2c4e1ab0d35f6e7c8b9a0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f',
+  verifiedAt: '2026-09-01T08:21:00.000',
+};
+
+export const brokenChain: AuditChainStatus = {
+  ok: false,
+  rows: 3,
+  firstBroken: 2,
+  problem: '第 2 条记录的内容与其哈希不符',
+  headHash: null,
+  verifiedAt: '2026-09-01T08:21:00.000',
+};

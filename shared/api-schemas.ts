@@ -15,6 +15,8 @@ import { passwordPolicyBounds } from './passwordPolicy';
 const password = z.string().max(4096);
 const userName = z.string().max(64);
 const displayName = z.string().trim().min(1).max(40);
+/** Free text of settings screens: bounded here; the services check the real limits, in Chinese. */
+const shortText = z.string().max(200);
 const isoDate = z
   .string()
   .max(40)
@@ -82,4 +84,28 @@ export const apiArgSchemas = {
   ]),
   verifyAuditLog: z.tuple([]),
   exportAuditLog: z.tuple([z.object(auditFilterFields), z.enum(['xlsx', 'csv'])]),
+  getSchoolProfile: z.tuple([]),
+  updateSchoolProfile: z.tuple([
+    z.object({
+      name: z.string().max(100),
+      code: z.string().max(20),
+      type: z.string().max(10).nullable(),
+      ownership: z.string().max(10).nullable(),
+      provincialModel: z.boolean(),
+      enrollmentZone: shortText,
+      registerOffice: shortText,
+      registerOfficer: shortText,
+      officerPhone: z.string().max(40),
+    }),
+  ]),
+  listTerms: z.tuple([]),
+  saveTerm: z.tuple([
+    z.object({
+      id: z.number().int().positive().optional(),
+      schoolYear: z.string().max(20),
+      semester: z.union([z.literal(1), z.literal(2)]),
+      startDate: z.string().max(20),
+      endDate: z.string().max(20),
+    }),
+  ]),
 } as const satisfies { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -24,6 +24,8 @@ import type {
 } from './accounts';
 import type { AuditChainStatus, AuditExportFormat, AuditFilter, AuditPage, ExportedFile } from './audit';
 import type { ApiResult } from './errors';
+import type { SchoolProfile } from './register/school';
+import type { TermInput, TermsOverview } from './register/terms';
 import type { PasswordPolicy } from './passwordPolicy';
 import type { AppStatus, SystemInfo } from './system';
 
@@ -60,6 +62,14 @@ export interface XuejiApi {
   verifyAuditLog(): Promise<AuditChainStatus>;
   /** The filtered log as a file, with the verification result on its first sheet (xlsx) or lines (csv). */
   exportAuditLog(filter: Omit<AuditFilter, 'limit' | 'offset'>, format: AuditExportFormat): Promise<ExportedFile>;
+
+  /** 学校信息 (SCH-1). */
+  getSchoolProfile(): Promise<SchoolProfile>;
+  updateSchoolProfile(profile: SchoolProfile): Promise<SchoolProfile>;
+  /** 学年学期设置 (SCH-2): every term, the current one, and the reminder when today is in none. */
+  listTerms(): Promise<TermsOverview>;
+  /** Adds a term, or changes the one with `id`. */
+  saveTerm(term: TermInput): Promise<TermsOverview>;
 }
 
 export type ApiMethod = keyof XuejiApi;
@@ -78,6 +88,8 @@ export type MethodAccess = 'public' | 'signed-in' | readonly Role[];
 
 const admin = ['admin'] as const;
 const adminOrAuditor = ['admin', 'auditor'] as const;
+const adminOrClerk = ['admin', 'clerk'] as const;
+const anyRole = ['admin', 'clerk', 'auditor'] as const;
 
 export const apiAccess = {
   status: 'public',
@@ -102,6 +114,11 @@ export const apiAccess = {
   listAuditEvents: adminOrAuditor,
   verifyAuditLog: adminOrAuditor,
   exportAuditLog: adminOrAuditor,
+  getSchoolProfile: anyRole,
+  updateSchoolProfile: admin,
+  listTerms: anyRole,
+  // SCH-2: the clerk sets the school year and semester at each term's start.
+  saveTerm: adminOrClerk,
 } as const satisfies { readonly [M in ApiMethod]: MethodAccess };
 
 /** Every method of the contract, in declaration order. */

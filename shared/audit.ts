@@ -23,6 +23,9 @@ export const auditActionLabels = {
   'audit.tamper': '发现访问日志被改动',
   'audit.export': '导出访问日志',
   'clock.backwards': '系统时间倒退',
+  'school.update': '修改学校信息',
+  'term.create': '新增学期',
+  'term.update': '修改学期',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

@@ -11,6 +11,7 @@ import { createAccountAdmin } from './auth/accountAdmin';
 import { createAuthService } from './auth/authService';
 import { createSessions } from './auth/session';
 import { createDispatcher, type Dispatch } from './dispatch';
+import { createSchoolService } from './register/schoolService';
 import { createFileLogger, type Logger } from './log';
 import { dataPaths, installationState } from './storage';
 import type { ScryptCost } from './keyring/keyring';
@@ -51,6 +52,7 @@ export function createCore(options: CoreOptions): Core {
   const auth = createAuthService(context);
   const accounts = createAccountAdmin(context);
   const audit = createAuditService({ sessions, now, anchorFile: paths.auditAnchor });
+  const school = createSchoolService({ sessions, now });
   const openDb = () => {
     const session = sessions.current();
     return session && !session.locked ? session.storage.db : null;
@@ -76,6 +78,10 @@ export function createCore(options: CoreOptions): Core {
     listAuditEvents: audit.listAuditEvents,
     verifyAuditLog: audit.verifyAuditLog,
     exportAuditLog: audit.exportAuditLog,
+    getSchoolProfile: school.getSchoolProfile,
+    updateSchoolProfile: school.updateSchoolProfile,
+    listTerms: school.listTerms,
+    saveTerm: school.saveTerm,
   };
 
   const dispatch = createDispatcher({

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../../electron/core/db/migrations';
 import { tempFolder } from './fixtures';
 
 const cli = (args: string[], input = '') =>
@@ -32,7 +33,7 @@ describe('npm run cli', () => {
     const info = cli(['info', '--data', data, '--password-stdin'], `${recoveryCode}\n`);
     expect(JSON.parse(info.stdout)).toMatchObject({
       installation: 'ready',
-      schemaVersion: 4,
+      schemaVersion: migrations.length,
       database: { encrypted: true },
     });
 

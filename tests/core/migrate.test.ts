@@ -42,6 +42,12 @@ describe('the migration runner', () => {
 
   it("the shipped list is numbered 1..n and each file's name matches", () => {
     expect(() => checkMigrationList(migrations)).not.toThrow();
-    expect(migrations.map((m) => m.name)).toEqual(['installation', 'school', 'accounts', 'audit-log']);
+    expect(migrations.map((m) => m.name)).toEqual([
+      'installation',
+      'school',
+      'accounts',
+      'audit-log',
+      'school-profile-terms',
+    ]);
   });
 });

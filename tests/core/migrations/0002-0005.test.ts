@@ -56,3 +56,20 @@ describe('migration 0004 audit log', () => {
     ).toThrow(/CHECK/);
   });
 });
+
+describe('migration 0005 school profile and terms', () => {
+  it('adds the profile columns with defaults, and terms unique per year and semester', () => {
+    const db = migrated();
+    db.prepare(
+      "INSERT INTO school (singleton, name, code, updated_at) VALUES (1, '阳泉一中', '1114000001', 'x')",
+    ).run();
+    expect(db.prepare('SELECT provincial_model, enrollment_zone FROM school').get()).toEqual({
+      provincial_model: 0,
+      enrollment_zone: '',
+    });
+    const term = db.prepare('INSERT INTO term (school_year, semester, start_date, end_date) VALUES (?, ?, ?, ?)');
+    term.run('2026-2027', 1, '2026-09-01', '2027-01-20');
+    expect(() => term.run('2026-2027', 1, '2026-09-02', '2027-01-20')).toThrow(/UNIQUE/);
+    expect(() => term.run('2026-2027', 2, '2027-03-01', '2027-02-01')).toThrow(/CHECK/);
+  });
+});

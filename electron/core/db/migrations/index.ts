@@ -4,5 +4,6 @@ import { installation } from './0001-installation';
 import { school } from './0002-school';
 import { accounts } from './0003-accounts';
 import { auditLog } from './0004-audit-log';
+import { schoolProfileTerms } from './0005-school-profile-terms';
 
-export const migrations: readonly Migration[] = [installation, school, accounts, auditLog];
+export const migrations: readonly Migration[] = [installation, school, accounts, auditLog, schoolProfileTerms];

@@ -33,6 +33,49 @@ const auditFilterFields = {
   objectId: z.string().max(64).optional(),
 };
 
+/** Every value of the student form is a string; the register rules check content, this bounds size. */
+const field = z.string().max(200);
+const familyMember = z.object({
+  name: field,
+  relationship: field,
+  phone: field,
+  isGuardian: field,
+  idType: field.optional(),
+  idNumber: field.optional(),
+  ethnicity: field.optional(),
+  householdLocation: field.optional(),
+  workplace: field.optional(),
+  address: field.optional(),
+  jobTitle: field.optional(),
+});
+const studentBasics = z.object({
+  name: field,
+  sex: field,
+  birthDate: field,
+  birthPlace: field,
+  nativePlace: field,
+  ethnicity: field,
+  nationality: field,
+  idType: field,
+  idNumber: field,
+  overseasStatus: field,
+  healthStatus: field,
+  householdLocation: field,
+  householdType: field,
+  enrollmentMonth: field,
+  enrollmentMethod: field,
+  boardingType: field,
+  currentAddress: field,
+  mailingAddress: field,
+  homeAddress: field,
+  phone: field,
+  postalCode: field,
+  email: field.optional(),
+  studentNumber: field.optional(),
+  familyMembers: z.array(familyMember).max(6),
+});
+const rowId = z.number().int().positive();
+
 export const apiArgSchemas = {
   status: z.tuple([]),
   systemInfo: z.tuple([]),
@@ -106,6 +149,27 @@ export const apiArgSchemas = {
       semester: z.union([z.literal(1), z.literal(2)]),
       startDate: z.string().max(20),
       endDate: z.string().max(20),
+    }),
+  ]),
+  listClasses: z.tuple([]),
+  saveClass: z.tuple([
+    z.object({
+      id: rowId.optional(),
+      grade: z.number().int(),
+      number: z.number().int(),
+      headTeacher: z.string().max(100),
+      capacity: z.number().int(),
+    }),
+  ]),
+  registerStudent: z.tuple([rowId, studentBasics]),
+  getStudent: z.tuple([rowId]),
+  updateStudent: z.tuple([rowId, studentBasics]),
+  listStudents: z.tuple([
+    z.object({
+      text: z.string().max(40).optional(),
+      classId: rowId.optional(),
+      limit: z.number().int().min(1).max(500),
+      offset: z.number().int().min(0).max(1e9),
     }),
   ]),
 } as const satisfies { readonly [M in ApiMethod]: z.ZodType<ApiArgs<M>> };

@@ -25,6 +25,15 @@ import type {
 import type { AuditChainStatus, AuditExportFormat, AuditFilter, AuditPage, ExportedFile } from './audit';
 import type { ApiResult } from './errors';
 import type { SchoolProfile } from './register/school';
+import type {
+  ClassInput,
+  RegistrationResult,
+  SchoolClass,
+  StudentQuery,
+  StudentRecord,
+  StudentSummary,
+} from './register/students';
+import type { StudentBasics } from './register/studentValidation';
 import type { TermInput, TermsOverview } from './register/terms';
 import type { PasswordPolicy } from './passwordPolicy';
 import type { AppStatus, SystemInfo } from './system';
@@ -70,6 +79,18 @@ export interface XuejiApi {
   listTerms(): Promise<TermsOverview>;
   /** Adds a term, or changes the one with `id`. */
   saveTerm(term: TermInput): Promise<TermsOverview>;
+
+  /** 班级, with how many students each holds now. */
+  listClasses(): Promise<readonly SchoolClass[]>;
+  /** Adds a class, or changes the one with `id`; returns every class. */
+  saveClass(input: ClassInput): Promise<readonly SchoolClass[]>;
+  /** 学生登记: checked by the national rules; duplicates refused or flagged (OPS-2). */
+  registerStudent(classId: number, basics: StudentBasics): Promise<RegistrationResult>;
+  /** The full record with its history; every call is in the access log. */
+  getStudent(id: number): Promise<StudentRecord>;
+  /** Direct edit of non-key fields; key fields need a change request (DAT-1). */
+  updateStudent(id: number, basics: StudentBasics): Promise<StudentRecord>;
+  listStudents(query: StudentQuery): Promise<{ readonly rows: readonly StudentSummary[]; readonly total: number }>;
 }
 
 export type ApiMethod = keyof XuejiApi;
@@ -119,6 +140,13 @@ export const apiAccess = {
   listTerms: anyRole,
   // SCH-2: the clerk sets the school year and semester at each term's start.
   saveTerm: adminOrClerk,
+  listClasses: anyRole,
+  saveClass: adminOrClerk,
+  registerStudent: adminOrClerk,
+  // 审计员 read records too (inspectors); each read is logged.
+  getStudent: anyRole,
+  updateStudent: adminOrClerk,
+  listStudents: anyRole,
 } as const satisfies { readonly [M in ApiMethod]: MethodAccess };
 
 /** Every method of the contract, in declaration order. */

@@ -26,6 +26,11 @@ export const auditActionLabels = {
   'school.update': '修改学校信息',
   'term.create': '新增学期',
   'term.update': '修改学期',
+  'class.create': '新建班级',
+  'class.update': '修改班级',
+  'student.create': '登记学生',
+  'student.read': '查看学生档案',
+  'student.update': '修改学生信息',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

@@ -28,6 +28,10 @@ export const errorCodes = [
   'PASSWORD_POLICY',
   /** A request that is well-formed but not allowed by a rule; the message says which. */
   'RULE_VIOLATION',
+  /** A form with invalid fields; `fields` holds the Chinese message of each. */
+  'FIELD_ERRORS',
+  /** The same 身份证件号 or 学籍号 is already registered (OPS-2 一人一籍). */
+  'DUPLICATE',
   /** The account (or other record) asked for does not exist. */
   'NOT_FOUND',
   /** Setup was asked for, but the data folder already holds an installation. */
@@ -59,6 +63,8 @@ export interface ApiFailure {
   readonly code: ErrorCode;
   /** Chinese, written for the clerk. */
   readonly message: string;
+  /** For FIELD_ERRORS: field name → Chinese message, shown on the field. */
+  readonly fields?: Readonly<Record<string, string>>;
 }
 
 /** Every contract call resolves to this envelope, so no error is lost in IPC serialisation. */

@@ -12,6 +12,7 @@ import { createAuthService } from './auth/authService';
 import { createSessions } from './auth/session';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createSchoolService } from './register/schoolService';
+import { createStudentService } from './register/studentService';
 import { createFileLogger, type Logger } from './log';
 import { dataPaths, installationState } from './storage';
 import type { ScryptCost } from './keyring/keyring';
@@ -53,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
   const accounts = createAccountAdmin(context);
   const audit = createAuditService({ sessions, now, anchorFile: paths.auditAnchor });
   const school = createSchoolService({ sessions, now });
+  const students = createStudentService({ sessions, now });
   const openDb = () => {
     const session = sessions.current();
     return session && !session.locked ? session.storage.db : null;
@@ -82,6 +84,12 @@ export function createCore(options: CoreOptions): Core {
     updateSchoolProfile: school.updateSchoolProfile,
     listTerms: school.listTerms,
     saveTerm: school.saveTerm,
+    listClasses: students.listClasses,
+    saveClass: students.saveClass,
+    registerStudent: students.registerStudent,
+    getStudent: students.getStudent,
+    updateStudent: students.updateStudent,
+    listStudents: students.listStudents,
   };
 
   const dispatch = createDispatcher({

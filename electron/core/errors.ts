@@ -10,14 +10,20 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly userMessage: string,
     detail: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fields?: Readonly<Record<string, string>> },
   ) {
     super(detail, options);
     this.name = 'AppError';
+    this.fields = options?.fields;
   }
 
+  /** For FIELD_ERRORS: the message of each invalid field. */
+  readonly fields: Readonly<Record<string, string>> | undefined;
+
   toFailure(): ApiFailure {
-    return { code: this.code, message: this.userMessage };
+    return this.fields
+      ? { code: this.code, message: this.userMessage, fields: this.fields }
+      : { code: this.code, message: this.userMessage };
   }
 }
 

@@ -5,6 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { ApiArgs, ApiMethod, ApiValue } from '../../shared/api';
+import { residentIdCheckChar } from '../../shared/register/identity';
+import type { StudentBasics } from '../../shared/register/studentValidation';
 import { createCore } from '../../electron/core/app';
 import { createMemoryLogger } from '../../electron/core/log';
 import { dataPaths, type StorageOptions } from '../../electron/core/storage';
@@ -104,4 +106,35 @@ export async function setUpCore() {
     password: adminPassword,
   });
   return { ...t, recoveryCode: result.recoveryCode };
+}
+
+/** A first-grade pupil of Yangquan 城区 with a valid ID number; `sequence` (1-499) makes each one distinct. */
+export function samplePupil(sequence = 6, changes: Partial<StudentBasics> = {}): StudentBasics {
+  const first17 = `14030220190301${String(100 + sequence * 2).padStart(3, '0')}`; // even sequence: a girl
+  const idNumber = `${first17}${residentIdCheckChar(first17)}`;
+  return {
+    name: '李小红',
+    sex: '2',
+    birthDate: '2019-03-01',
+    birthPlace: '140302',
+    nativePlace: '140321',
+    ethnicity: '01',
+    nationality: 'CHN',
+    idType: '1',
+    idNumber,
+    overseasStatus: '00',
+    healthStatus: '10',
+    householdLocation: '140302',
+    householdType: '2',
+    enrollmentMonth: '202609',
+    enrollmentMethod: '11',
+    boardingType: '1',
+    currentAddress: '山西省阳泉市城区桃北西街 1 号',
+    mailingAddress: '山西省阳泉市城区桃北西街 1 号',
+    homeAddress: '山西省阳泉市城区桃北西街 1 号',
+    phone: '13812345678',
+    postalCode: '045000',
+    familyMembers: [{ name: '王丽', relationship: '52', phone: '13812345678', isGuardian: '1' }],
+    ...changes,
+  };
 }

@@ -48,6 +48,7 @@ describe('the migration runner', () => {
       'accounts',
       'audit-log',
       'school-profile-terms',
+      'classes-students',
     ]);
   });
 });

@@ -73,3 +73,27 @@ describe('migration 0005 school profile and terms', () => {
     expect(() => term.run('2026-2027', 2, '2027-03-01', '2027-02-01')).toThrow(/CHECK/);
   });
 });
+
+describe('migration 0006 classes and students', () => {
+  it('OPS-2: one record per identity document and per 学籍号; blank numbers do not collide', () => {
+    const db = migrated();
+    db.prepare('INSERT INTO class (grade, number, capacity) VALUES (1, 1, 45)').run();
+    const insert = db.prepare(
+      `INSERT INTO student (class_id, name, sex, birth_date, id_type, id_number, student_number, basics, created_at, created_by, updated_at)
+       VALUES (1, '某', '1', '2019-01-01', ?, ?, ?, '{}', 'x', 'x', 'x')`,
+    );
+    insert.run('1', '140302201901010011', '');
+    expect(() => insert.run('1', '140302201901010011', '')).toThrow(/UNIQUE/);
+    insert.run('Z', '', '');
+    insert.run('Z', '', '');
+    insert.run('1', '140302201901010038', 'L140302201901010001');
+    expect(() => insert.run('1', '140302201901010046', 'L140302201901010001')).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO student_history (student_id, field, before, after, changed_at, changed_by) VALUES (99, 'a', '', '', 'x', 'x')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+  });
+});

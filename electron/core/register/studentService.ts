@@ -1,0 +1,323 @@
+/**
+ * Classes and student records (issue 4): registration with the national
+ * rules checked first, duplicates refused or flagged (OPS-2, VOC-4),
+ * audited reads of a full record, direct edits of non-key fields with
+ * field-level history, key fields only through a change request (DAT-1).
+ */
+import { isoWithOffset } from '../../../shared/time';
+import { normaliseIdText } from '../../../shared/register/identity';
+import { normaliseName } from '../../../shared/register/duplicates';
+import {
+  type ClassInput,
+  classLabel,
+  classProblems,
+  keyFieldChanges,
+  type RegistrationResult,
+  type SchoolClass,
+  type StudentQuery,
+  type StudentRecord,
+  type StudentSummary,
+  studentChanges,
+  studentFieldLabels,
+} from '../../../shared/register/students';
+import { type StudentBasics, validateStudentBasics } from '../../../shared/register/studentValidation';
+import type { Sessions } from '../auth/session';
+import type { Database } from '../db/database';
+import { AppError } from '../errors';
+
+export interface StudentServiceContext {
+  readonly sessions: Sessions;
+  readonly now: () => Date;
+}
+
+type ClassRow = Omit<SchoolClass, 'label'>;
+
+function readClasses(db: Database): SchoolClass[] {
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.grade, c.number, c.head_teacher AS headTeacher, c.capacity,
+         (SELECT count(*) FROM student s WHERE s.class_id = c.id AND s.status IN ('enrolled', 'suspended')) AS studentCount
+       FROM class c ORDER BY c.grade, c.number`,
+    )
+    .all() as ClassRow[];
+  return rows.map((row) => ({ ...row, label: classLabel(row.grade, row.number) }));
+}
+
+const summaryColumns = `s.id, s.name, s.sex, s.birth_date AS birthDate, s.id_number AS idNumber,
+  s.student_number AS studentNumber, s.class_id AS classId, c.grade, c.number, s.status`;
+
+type SummaryRow = Omit<StudentSummary, 'classLabel'> & { grade: number; number: number };
+
+const toSummary = ({ grade, number, ...row }: SummaryRow): StudentSummary => ({
+  ...row,
+  classLabel: classLabel(grade, number),
+});
+
+/** Trims and normalises what is typed, so the same person is found and compared the same way. */
+function normalised(basics: StudentBasics): StudentBasics {
+  return {
+    ...basics,
+    name: basics.name.trim(),
+    idNumber: normaliseIdText(basics.idNumber),
+    studentNumber: normaliseIdText(basics.studentNumber ?? ''),
+  };
+}
+
+function fieldErrors(basics: StudentBasics, today: Date): void {
+  const errors = validateStudentBasics(basics, { today });
+  const fields = Object.keys(errors);
+  if (fields.length > 0) {
+    throw new AppError(
+      'FIELD_ERRORS',
+      `有 ${fields.length} 项信息需要修改，请查看标红的栏目。`,
+      `student fields: ${fields.join(', ')}`,
+      {
+        fields: errors as Record<string, string>,
+      },
+    );
+  }
+}
+
+export function createStudentService({ sessions, now }: StudentServiceContext) {
+  const db = () => sessions.require().storage.db;
+  const actor = () => sessions.require().actor.userName;
+
+  function classById(database: Database, classId: number): SchoolClass {
+    const found = readClasses(database).find((c) => c.id === classId);
+    if (!found) throw new AppError('NOT_FOUND', '所选班级不存在，请刷新后重新选择。', `class ${classId} missing`);
+    return found;
+  }
+
+  function saveClass(input: ClassInput): SchoolClass[] {
+    const cleaned = { ...input, headTeacher: input.headTeacher.trim() };
+    const problems = classProblems(cleaned);
+    if (Object.keys(problems).length > 0) {
+      throw new AppError('FIELD_ERRORS', Object.values(problems).join(''), 'class fields', { fields: problems });
+    }
+    const database = db();
+    const clash = database
+      .prepare('SELECT id FROM class WHERE grade = ? AND number = ? AND id IS NOT ?')
+      .get(cleaned.grade, cleaned.number, cleaned.id ?? null);
+    if (clash) {
+      throw new AppError('RULE_VIOLATION', `${classLabel(cleaned.grade, cleaned.number)}已经存在。`, 'class exists');
+    }
+    const at = now();
+    database.transaction(() => {
+      const before = cleaned.id === undefined ? undefined : classById(database, cleaned.id);
+      const values = [cleaned.grade, cleaned.number, cleaned.headTeacher, cleaned.capacity] as const;
+      const id = before
+        ? (database
+            .prepare('UPDATE class SET grade = ?, number = ?, head_teacher = ?, capacity = ? WHERE id = ?')
+            .run(...values, before.id),
+          before.id)
+        : Number(
+            database
+              .prepare('INSERT INTO class (grade, number, head_teacher, capacity) VALUES (?, ?, ?, ?)')
+              .run(...values).lastInsertRowid,
+          );
+      sessions.audit({
+        at,
+        action: before ? 'class.update' : 'class.create',
+        objectType: 'class',
+        objectId: String(id),
+        outcome: 'success',
+        details: {
+          class: classLabel(cleaned.grade, cleaned.number),
+          headTeacher: cleaned.headTeacher,
+          capacity: cleaned.capacity,
+        },
+      });
+    })();
+    return readClasses(database);
+  }
+
+  /** OPS-2 一人一籍: the same document number or 学籍号 twice is refused, naming the other record. */
+  function refuseDuplicates(database: Database, basics: StudentBasics, exceptId: number | null): void {
+    const clash = database
+      .prepare(
+        `SELECT ${summaryColumns} FROM student s JOIN class c ON c.id = s.class_id
+         WHERE s.id IS NOT ? AND ((s.id_number <> '' AND s.id_type = ? AND s.id_number = ?)
+           OR (s.student_number <> '' AND s.student_number = ?))`,
+      )
+      .get(exceptId, basics.idType, basics.idNumber, basics.studentNumber ?? '') as SummaryRow | undefined;
+    if (!clash) return;
+    const other = toSummary(clash);
+    const which = other.idNumber === basics.idNumber && basics.idNumber !== '' ? 'idNumber' : 'studentNumber';
+    throw new AppError(
+      'DUPLICATE',
+      `${which === 'idNumber' ? '身份证件号' : '学籍号'}已登记在${other.classLabel}“${other.name}”的档案中（一人一籍，规则 OPS-2）。请先核对是否为同一学生。`,
+      `duplicate ${which} with student ${other.id}`,
+      { fields: { [which]: `与${other.classLabel}“${other.name}”重复` } },
+    );
+  }
+
+  function possibleDuplicates(database: Database, basics: StudentBasics, exceptId: number): StudentSummary[] {
+    return (
+      database
+        .prepare(
+          `SELECT ${summaryColumns} FROM student s JOIN class c ON c.id = s.class_id
+           WHERE s.id <> ? AND s.birth_date = ? AND s.sex = ?`,
+        )
+        .all(exceptId, basics.birthDate, basics.sex) as SummaryRow[]
+    )
+      .filter((row) => normaliseName(row.name) === normaliseName(basics.name))
+      .map(toSummary);
+  }
+
+  function record(database: Database, id: number): StudentRecord {
+    const row = database
+      .prepare(
+        `SELECT ${summaryColumns}, s.basics, s.created_at AS createdAt, s.updated_at AS updatedAt
+         FROM student s JOIN class c ON c.id = s.class_id WHERE s.id = ?`,
+      )
+      .get(id) as (SummaryRow & { basics: string; createdAt: string; updatedAt: string }) | undefined;
+    if (!row) throw new AppError('NOT_FOUND', '找不到该学生的档案，可能已被修改，请刷新。', `student ${id} missing`);
+    const history = database
+      .prepare(
+        `SELECT field, before, after, changed_at AS at, changed_by AS by FROM student_history
+         WHERE student_id = ? ORDER BY id DESC`,
+      )
+      .all(id) as StudentRecord['history'][number][];
+    const { basics, createdAt, updatedAt, ...summary } = row;
+    return { ...toSummary(summary), basics: JSON.parse(basics) as StudentBasics, createdAt, updatedAt, history };
+  }
+
+  function registerStudent(classId: number, input: StudentBasics): RegistrationResult {
+    const basics = normalised(input);
+    const at = now();
+    fieldErrors(basics, at);
+    const database = db();
+    const schoolClass = classById(database, classId);
+    return database.transaction(() => {
+      refuseDuplicates(database, basics, null);
+      const stamp = isoWithOffset(at);
+      const id = Number(
+        database
+          .prepare(
+            `INSERT INTO student (class_id, name, sex, birth_date, id_type, id_number, student_number, basics,
+               created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            classId,
+            basics.name,
+            basics.sex,
+            basics.birthDate,
+            basics.idType,
+            basics.idNumber,
+            basics.studentNumber ?? '',
+            JSON.stringify(basics),
+            stamp,
+            actor(),
+            stamp,
+          ).lastInsertRowid,
+      );
+      const flagged = possibleDuplicates(database, basics, id);
+      sessions.audit({
+        at,
+        action: 'student.create',
+        objectType: 'student',
+        objectId: basics.studentNumber || basics.idNumber || String(id),
+        outcome: 'success',
+        details: { studentId: id, class: schoolClass.label, possibleDuplicates: flagged.map((s) => s.id) },
+      });
+      return { student: record(database, id), possibleDuplicates: flagged };
+    })();
+  }
+
+  /** The full record: every opening is in the access log (DESIGN.md §4). */
+  function getStudent(id: number): StudentRecord {
+    const database = db();
+    const found = record(database, id);
+    database.transaction(() =>
+      sessions.audit({
+        at: now(),
+        action: 'student.read',
+        objectType: 'student',
+        objectId: found.studentNumber || found.idNumber || String(id),
+        outcome: 'success',
+        details: { studentId: id },
+      }),
+    )();
+    return found;
+  }
+
+  function updateStudent(id: number, input: StudentBasics): StudentRecord {
+    const database = db();
+    const before = record(database, id);
+    const basics = normalised(input);
+    const changes = studentChanges(before.basics, basics);
+    const locked = keyFieldChanges(changes);
+    if (locked.length > 0) {
+      const names = locked.map((change) => studentFieldLabels[change.field] ?? change.field).join('、');
+      throw new AppError(
+        'RULE_VIOLATION',
+        `${names}属于关键数据，登记后只能通过“基本信息变更申请”经审批后修改（规则 DAT-1）。`,
+        `key fields: ${locked.map((change) => change.field).join(', ')}`,
+        { fields: Object.fromEntries(locked.map((change) => [change.field, '关键数据：请通过基本信息变更申请修改'])) },
+      );
+    }
+    if (changes.length === 0) return before;
+    const at = now();
+    fieldErrors(basics, at);
+    const stamp = isoWithOffset(at);
+    database.transaction(() => {
+      refuseDuplicates(database, basics, id);
+      database
+        .prepare('UPDATE student SET student_number = ?, basics = ?, updated_at = ? WHERE id = ?')
+        .run(basics.studentNumber ?? '', JSON.stringify(basics), stamp, id);
+      const history = database.prepare(
+        'INSERT INTO student_history (student_id, field, before, after, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      for (const change of changes) history.run(id, change.field, change.before, change.after, stamp, actor());
+      sessions.audit({
+        at,
+        action: 'student.update',
+        objectType: 'student',
+        objectId: basics.studentNumber || basics.idNumber || String(id),
+        outcome: 'success',
+        details: { studentId: id, fields: changes.map((change) => change.field) },
+      });
+    })();
+    return record(database, id);
+  }
+
+  /** 姓名 contains the text, or 身份证件号 / 学籍号 start with it; by class, then name. */
+  function listStudents(query: StudentQuery): { rows: StudentSummary[]; total: number } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    const text = query.text?.trim();
+    if (text) {
+      const prefix = `${normaliseIdText(text).replace(/[%_\\]/g, '\\$&')}%`;
+      clauses.push(
+        "(s.name LIKE ? ESCAPE '\\' OR s.id_number LIKE ? ESCAPE '\\' OR s.student_number LIKE ? ESCAPE '\\')",
+      );
+      params.push(`%${text.replace(/[%_\\]/g, '\\$&')}%`, prefix, prefix);
+    }
+    if (query.classId !== undefined) {
+      clauses.push('s.class_id = ?');
+      params.push(query.classId);
+    }
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const database = db();
+    const total = database
+      .prepare(`SELECT count(*) FROM student s ${where}`)
+      .pluck()
+      .get(...params) as number;
+    const rows = database
+      .prepare(
+        `SELECT ${summaryColumns} FROM student s JOIN class c ON c.id = s.class_id ${where}
+         ORDER BY c.grade, c.number, s.name LIMIT ? OFFSET ?`,
+      )
+      .all(...params, query.limit, query.offset) as SummaryRow[];
+    return { rows: rows.map(toSummary), total };
+  }
+
+  return {
+    listClasses: () => readClasses(db()),
+    saveClass,
+    registerStudent,
+    getStudent,
+    updateStudent,
+    listStudents,
+  };
+}

@@ -5,6 +5,7 @@
  */
 import { computed, type ComputedRef, onMounted, shallowRef } from 'vue';
 import { passwordProblems, type PasswordPolicy, type StrengthEstimator } from '../../../shared/passwordPolicy';
+import { passwordRequirements } from '../format/password';
 
 export interface PasswordContext {
   readonly userName: string;
@@ -19,6 +20,8 @@ export interface PasswordHints {
   readonly checking: ComputedRef<boolean>;
   /** Typed, checked, and no problem found. */
   readonly acceptable: ComputedRef<boolean>;
+  /** The policy's rules, listed while the field is empty. */
+  readonly requirements: ComputedRef<string[]>;
 }
 
 let estimatorModule: Promise<StrengthEstimator> | null = null;
@@ -45,5 +48,6 @@ export function usePasswordHints(password: () => string, context: () => Password
   });
   const checking = computed(() => estimator.value === null && problems.value?.length === 0);
   const acceptable = computed(() => !checking.value && problems.value?.length === 0);
-  return { problems, checking, acceptable };
+  const requirements = computed(() => passwordRequirements(context().policy));
+  return { problems, checking, acceptable, requirements };
 }

@@ -3,6 +3,7 @@
  * baseline measured in the same run on the same machine, printed as one
  * table. Later issues add their rows here. Median of several runs.
  */
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +22,7 @@ import { appendAudit, auditHead, walkChain } from '../../electron/core/audit/aud
 import { createMemoryLogger } from '../../electron/core/log';
 import { createDatabase, createStorage, dataPaths, openDatabase, openStorage } from '../../electron/core/storage';
 import { tempFolder } from '../core/fixtures';
+import { generateSchool } from '../support/schoolGenerator';
 
 interface Row {
   readonly figure: string;
@@ -28,7 +30,7 @@ interface Row {
   readonly measured: number;
   readonly baseline: number | null;
   readonly baselineName: string;
-  readonly unit: 'ms' | 'rows/s';
+  readonly unit: 'ms' | 'rows/s' | 'MB';
 }
 
 const runs = 5;
@@ -159,7 +161,97 @@ async function main(): Promise<void> {
     });
   }
   rows.push(...(await auditFigures()));
+  rows.push(...(await registerFigures()));
   print(rows);
+}
+
+const registerStudents = 50_000;
+
+/** The register (issue 4): search p95 on a generated 50k-student school, through core and raw, and main-side memory. */
+async function registerFigures(): Promise<Row[]> {
+  const folder = join(tempFolder(), 'data');
+  const core = createCore({
+    dataFolder: folder,
+    appVersion: 'bench',
+    electron: null,
+    chrome: null,
+    logger: createMemoryLogger(),
+  });
+  const setup = await core.call('setup', [
+    {
+      schoolName: '基准测试学校',
+      schoolCode: '1114000001',
+      adminUserName: 'bench',
+      adminDisplayName: '基准',
+      password: admin.secret,
+    },
+  ]);
+  if (!setup.ok) throw new Error(setup.error.message);
+  core.close();
+  const school = generateSchool({ seed: 2026, studentCount: registerStudents });
+  // Seeded in one transaction with the tables' own columns; the import (issue 7) will be the real bulk path.
+  const storage = await openStorage(dataPaths(folder), { id: 'account:bench', secret: admin.secret }, storageOptions);
+  const { db } = storage;
+  db.transaction(() => {
+    const addClass = db.prepare('INSERT INTO class (grade, number, head_teacher, capacity) VALUES (?, ?, ?, ?)');
+    const classIds = school.classes.map((c) =>
+      Number(addClass.run(c.grade, c.number, c.headTeacher, c.capacity).lastInsertRowid),
+    );
+    const insert = db.prepare(
+      `INSERT INTO student (class_id, name, sex, birth_date, id_type, id_number, student_number, basics, created_at, created_by, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, '', ?, 'bench', 'bench', 'bench')`,
+    );
+    for (const { classIndex, basics: b } of school.students) {
+      insert.run(classIds[classIndex]!, b.name, b.sex, b.birthDate, b.idType, b.idNumber, JSON.stringify(b));
+    }
+  })();
+  db.close();
+
+  const texts = school.students
+    .slice(0, 200)
+    .map((s, i) => (i % 2 === 0 ? s.basics.name.slice(0, 2) : s.basics.idNumber.slice(0, 12)));
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, 'registerProbe.ts'), folder, 'bench', admin.secret, JSON.stringify(texts)],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (child.status !== 0) throw new Error(child.stderr);
+  const probe = JSON.parse(child.stdout) as { times: number[]; peakRssMb: number };
+
+  const raw = await openStorage(dataPaths(folder), { id: 'account:bench', secret: admin.secret }, storageOptions);
+  const rawQuery = raw.db.prepare(
+    `SELECT s.id, s.name, s.class_id FROM student s JOIN class c ON c.id = s.class_id
+     WHERE s.name LIKE ? OR s.id_number LIKE ? ORDER BY c.grade, c.number, s.name LIMIT 50`,
+  );
+  const rawTimes = texts.map((text) => timedSync(() => rawQuery.all(`%${text}%`, `${text}%`)));
+  raw.db.close();
+  const p95 = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length * 0.95)]!;
+  return [
+    {
+      figure: `student search p95, ${registerStudents / 1000}k students (name part or ID prefix)`,
+      goal: '≤ 15 ms, ≤ 3×',
+      measured: p95(probe.times),
+      baseline: p95(rawTimes),
+      baselineName: 'raw SQL, same search',
+      unit: 'ms',
+    },
+    {
+      figure: `main-side peak RSS, ${registerStudents / 1000}k register open and searched`,
+      goal: '≤ 300 MB',
+      measured: probe.peakRssMb,
+      baseline: null,
+      baselineName: '',
+      unit: 'MB',
+    },
+  ];
+}
+
+function timedSync(action: () => unknown): number {
+  const start = performance.now();
+  action();
+  return performance.now() - start;
 }
 
 const auditRows = 200_000;
@@ -262,7 +354,9 @@ async function auditFigures(): Promise<Row[]> {
 }
 
 function format(value: number, unit: Row['unit']): string {
-  return unit === 'ms' ? `${value.toFixed(1)} ms` : `${Math.round(value).toLocaleString('en-US')} rows/s`;
+  if (unit === 'ms') return `${value.toFixed(1)} ms`;
+  if (unit === 'MB') return `${value.toFixed(0)} MB`;
+  return `${Math.round(value).toLocaleString('en-US')} rows/s`;
 }
 
 function print(rows: readonly Row[]): void {

@@ -51,6 +51,8 @@ export function configureConnection(db: Database): void {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // 32 MB of decrypted pages: searches over a large register stay in memory instead of decrypting again.
+    db.pragma('cache_size = -32768');
   } catch (error) {
     throw sqliteError(error, db.name);
   }

@@ -17,7 +17,13 @@ const screenshots = resolve('test-results/e2e');
 
 const school = { name: '阳泉市第一中学', code: '3140300001' };
 const admin = { userName: 'wanglaoshi', displayName: '王老师', password: 'Yq-Admin-2026!k' };
-const clerk = { userName: 'lilaoshi', displayName: '李老师', initial: 'Chu-Shi-2026!x', password: 'Xue-Ji-Li-2026!m' };
+const clerk = {
+  userName: 'lilaoshi',
+  displayName: '李老师',
+  initial: 'Chu-Shi-2026!x',
+  reset: 'Chong-Zhi-2026!q',
+  password: 'Xue-Ji-Li-2026!m',
+};
 
 /** Core's clock: the real one, plus however far a test moved it. */
 function testClock(): { now: () => Date; advanceMinutes(minutes: number): void } {
@@ -177,16 +183,30 @@ describe('from an empty data folder to a checked access log', () => {
     await expect(row.innerText()).resolves.toContain('启用');
     await page.locator('.el-message').first().waitFor({ state: 'detached' });
     await screenshot(page, 'accounts.png');
+  });
+
+  it('lets the administrator reset the clerk password (the clerk forgot it)', async () => {
+    const { page } = app;
+    const row = page.locator('.el-table__body tr', { hasText: clerk.userName });
+    await row.getByRole('button', { name: '重置密码' }).click();
+    const dialog = page.getByRole('dialog', { name: '重置密码' });
+    await dialog.getByLabel('新的初始密码').fill(clerk.reset);
+    await dialog.locator('.password-hints .fine').waitFor();
+    await dialog.getByRole('button', { name: '重置密码' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.el-message').first().waitFor({ state: 'detached' });
     await logout(page);
   });
 
-  it('makes the clerk change the initial password at first login', async () => {
+  it('makes the clerk change the reset password at the next login; the old one no longer works', async () => {
     const { page } = app;
     await login(page, clerk.userName, clerk.initial);
+    await page.getByRole('alert').filter({ hasText: '用户名或密码不正确' }).waitFor();
+    await login(page, clerk.userName, clerk.reset);
     await waitForPath(page, '/change-password');
-    await expect(page.getByRole('alert').first().innerText()).resolves.toContain('这是管理员设置的初始密码');
+    await page.getByRole('alert').filter({ hasText: '密码已被管理员重置' }).waitFor();
     await expect(page.getByRole('navigation', { name: '主导航' }).count()).resolves.toBe(0);
-    await page.getByLabel('当前密码').fill(clerk.initial);
+    await page.getByLabel('当前密码').fill(clerk.reset);
     await page.getByLabel('新密码', { exact: true }).fill(clerk.password);
     await page.getByLabel('再次输入新密码').fill(clerk.password);
     await page.locator('.password-hints .fine').waitFor();
@@ -237,7 +257,7 @@ describe('from an empty data folder to a checked access log', () => {
     await expect(chain.innerText()).resolves.toMatch(/日志完整，共 \d+ 条，已校验/);
     await page.locator('.el-table__body tr').first().waitFor();
     const actions = await page.locator('.el-table__body tr td:nth-child(5)').allInnerTexts();
-    for (const label of ['初始化安装', '登录', '新建账号', '修改密码', '锁屏', '解锁', '登录失败']) {
+    for (const label of ['初始化安装', '登录', '新建账号', '重置密码', '修改密码', '锁屏', '解锁', '登录失败']) {
       expect(actions, label).toContain(label);
     }
     const clerkRows = await page.locator('.el-table__body tr', { hasText: clerk.userName }).allInnerTexts();

@@ -167,8 +167,8 @@ async function main(): Promise<void> {
 
 const registerStudents = 50_000;
 
-/** The register (issue 4): search p95 on a generated 50k-student school, through core and raw, and main-side memory. */
-async function registerFigures(): Promise<Row[]> {
+/** A new installation set up through core, with the administrator 'bench'; returns its data folder. */
+async function benchInstallation(): Promise<string> {
   const folder = join(tempFolder(), 'data');
   const core = createCore({
     dataFolder: folder,
@@ -188,6 +188,12 @@ async function registerFigures(): Promise<Row[]> {
   ]);
   if (!setup.ok) throw new Error(setup.error.message);
   core.close();
+  return folder;
+}
+
+/** The register (issue 4): search p95 on a generated 50k-student school, through core and raw, and main-side memory. */
+async function registerFigures(): Promise<Row[]> {
+  const folder = await benchInstallation();
   const school = generateSchool({ seed: 2026, studentCount: registerStudents });
   // Seeded in one transaction with the tables' own columns; the import (issue 7) will be the real bulk path.
   const storage = await openStorage(dataPaths(folder), { id: 'account:bench', secret: admin.secret }, storageOptions);
@@ -258,25 +264,7 @@ const auditRows = 200_000;
 
 /** Access-log figures (issue 3): append rate, chain verification over 200k rows, login on that log. */
 async function auditFigures(): Promise<Row[]> {
-  const folder = join(tempFolder(), 'data');
-  const core = createCore({
-    dataFolder: folder,
-    appVersion: 'bench',
-    electron: null,
-    chrome: null,
-    logger: createMemoryLogger(),
-  });
-  const setup = await core.call('setup', [
-    {
-      schoolName: '基准测试学校',
-      schoolCode: '1114000001',
-      adminUserName: 'bench',
-      adminDisplayName: '基准',
-      password: admin.secret,
-    },
-  ]);
-  if (!setup.ok) throw new Error(setup.error.message);
-  core.close();
+  const folder = await benchInstallation();
   const paths = dataPaths(folder);
   const storage = await openStorage(paths, { id: 'account:bench', secret: admin.secret }, storageOptions);
   const { db } = storage;

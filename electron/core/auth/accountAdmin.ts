@@ -26,7 +26,8 @@ import {
   writePolicy,
   type AccountRow,
 } from './accountStore';
-import { accountSlotId, type AuthContext, checkNewPassword, normalizeUserName } from './authService';
+import { accountSlotId, checkNewPassword, normalizeUserName } from './accountRules';
+import type { AuthContext } from './authService';
 import { clearLockout, lockedUntil } from './loginFailures';
 import { addToHistory, hashForHistory, recentHistory } from './passwordHistory';
 

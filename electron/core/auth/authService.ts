@@ -2,6 +2,10 @@
  * Setup, login, unlock, logout, lock and password changes (DESIGN.md §4;
  * rules SEC-1, SEC-2, OPS-3). Every outcome is in the access log; failures
  * before the database is open wait in keyring.json until the next login.
+ *
+ * Longer than our usual 400 lines on purpose: these steps share one session
+ * and one keyring discipline, and reading them together is how a reviewer
+ * checks that no path skips the log or the lockout.
  */
 import type {
   ChangePasswordRequest,
@@ -10,13 +14,7 @@ import type {
   SetupRequest,
   SetupResult,
 } from '../../../shared/accounts';
-import {
-  defaultPasswordPolicy,
-  maxPasswordLength,
-  passwordProblems,
-  type PasswordPolicy,
-} from '../../../shared/passwordPolicy';
-import { estimateStrength } from '../../../shared/passwordStrength';
+import { defaultPasswordPolicy, maxPasswordLength, type PasswordPolicy } from '../../../shared/passwordPolicy';
 import { chineseDateTime, isoWithOffset } from '../../../shared/time';
 import { readAnchor } from '../audit/anchor';
 import { appendAudit, auditHead } from '../audit/auditLog';
@@ -37,7 +35,8 @@ import {
   type AccountRow,
 } from './accountStore';
 import { clearAfterLogin, clearLockout, lockedUntil, recordFailure, type FailureOutcome } from './loginFailures';
-import { addToHistory, hashForHistory, isInHistory, recentHistory } from './passwordHistory';
+import { accountSlotId, checkNewPassword, normalizeUserName } from './accountRules';
+import { addToHistory, hashForHistory, recentHistory } from './passwordHistory';
 import type { Session, Sessions } from './session';
 
 export interface AuthContext {
@@ -45,28 +44,6 @@ export interface AuthContext {
   readonly sessions: Sessions;
   readonly now: () => Date;
   readonly storage: Omit<StorageOptions, 'now'>;
-}
-
-export const accountSlotId = (userName: string): string => `account:${userName}`;
-export const normalizeUserName = (userName: string): string => userName.trim().toLowerCase();
-
-/** The policy's problems with a new password, thrown as one Chinese message. */
-export async function checkNewPassword(
-  password: string,
-  context: {
-    userName: string;
-    displayName: string;
-    policy: PasswordPolicy;
-    history?: Parameters<typeof isInHistory>[1];
-  },
-): Promise<void> {
-  const problems = passwordProblems(password, context, estimateStrength);
-  if (problems.length === 0 && context.history && (await isInHistory(password, context.history))) {
-    problems.push(`不能使用最近 ${context.policy.historySize} 次用过的密码。`);
-  }
-  if (problems.length > 0) {
-    throw new AppError('PASSWORD_POLICY', problems.join(''), `password policy: ${problems.length} problem(s)`);
-  }
 }
 
 function wrongCredentials(outcome: FailureOutcome): AppError {

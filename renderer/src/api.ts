@@ -20,19 +20,26 @@ declare global {
   }
 }
 
-/** A failed contract call: `code` for the program, `message` (Chinese) for the clerk. */
+/**
+ * A failed contract call: `code` for the program, `message` (Chinese) for
+ * the clerk, and for form failures (FIELD_ERRORS, DUPLICATE,
+ * RULE_VIOLATION) `fields`: the message to show under each field.
+ */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly fields?: Readonly<Record<string, string>>,
   ) {
     super(message);
   }
 
   toFailure(): ApiFailure {
-    return { code: this.code, message: this.message };
+    return this.fields
+      ? { code: this.code, message: this.message, fields: this.fields }
+      : { code: this.code, message: this.message };
   }
 }
 
@@ -79,7 +86,7 @@ async function invoke<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise
   }
   if (!result.ok) {
     for (const listener of failureListeners) listener(method, result.error);
-    throw new ApiError(result.error.code, result.error.message);
+    throw new ApiError(result.error.code, result.error.message, result.error.fields);
   }
   return result.value as ApiValue<M>;
 }

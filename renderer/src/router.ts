@@ -56,6 +56,36 @@ export const routes: readonly RouteRecordRaw[] = [
     meta: { title: '首页', nav: true, requires: 'reportActivity' },
   },
   {
+    path: '/school',
+    component: () => import('./views/SchoolView.vue'),
+    meta: { title: '学校信息', nav: true, requires: 'getSchoolProfile' },
+  },
+  {
+    path: '/terms',
+    component: () => import('./views/TermsView.vue'),
+    meta: { title: '学年学期', nav: true, requires: 'listTerms' },
+  },
+  {
+    path: '/classes',
+    component: () => import('./views/ClassesView.vue'),
+    meta: { title: '班级管理', nav: true, requires: 'listClasses' },
+  },
+  {
+    path: '/students',
+    component: () => import('./views/StudentsView.vue'),
+    meta: { title: '学生名册', nav: true, requires: 'listStudents' },
+  },
+  {
+    path: '/students/new',
+    component: () => import('./views/StudentView.vue'),
+    meta: { title: '登记学生', requires: 'registerStudent' },
+  },
+  {
+    path: '/students/:id(\\d+)',
+    component: () => import('./views/StudentView.vue'),
+    meta: { title: '学生档案', requires: 'getStudent' },
+  },
+  {
     path: '/accounts',
     component: () => import('./views/AccountsView.vue'),
     meta: { title: '账号管理', nav: true, requires: 'listAccounts' },

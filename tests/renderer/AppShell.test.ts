@@ -23,9 +23,11 @@ const titles = (session: Parameters<typeof navigationItems>[0]) => navigationIte
 
 describe('navigation', () => {
   it('offers each role only the screens its methods allow, by the contract’s access table', () => {
-    expect(titles(adminSession)).toEqual(['首页', '账号管理', '访问日志', '密码与安全策略', '系统信息']);
-    expect(titles(clerkSession)).toEqual(['首页', '系统信息']);
-    expect(titles(auditorSession)).toEqual(['首页', '访问日志', '系统信息']);
+    const register = ['学校信息', '学年学期', '班级管理', '学生名册'];
+    expect(titles(adminSession)).toEqual(['首页', ...register, '账号管理', '访问日志', '密码与安全策略', '系统信息']);
+    expect(titles(clerkSession)).toEqual(['首页', ...register, '系统信息']);
+    // 审计员 read the register (read-only screens): each record opened is logged.
+    expect(titles(auditorSession)).toEqual(['首页', ...register, '访问日志', '系统信息']);
     expect(titles(null)).toEqual(['系统信息']);
   });
 });
@@ -138,6 +140,10 @@ describe('the window', () => {
     const nav = app.wrapper.find('nav[aria-label="主导航"]');
     expect(nav.findAll('li').map((li) => li.text())).toEqual([
       '首页',
+      '学校信息',
+      '学年学期',
+      '班级管理',
+      '学生名册',
       '账号管理',
       '访问日志',
       '密码与安全策略',
@@ -163,7 +169,7 @@ describe('the window', () => {
   });
 
   it('sends an unknown address to the home page', async () => {
-    app = await mountApp('/students/123', { status: signedIn(clerkSession) });
+    app = await mountApp('/no-such-page/123', { status: signedIn(clerkSession) });
     expect(app.router.currentRoute.value.path).toBe('/home');
   });
 

@@ -6,7 +6,18 @@
 import type { ApiArgs, ApiMethod, ApiValue, WindowApi } from '../../shared/api';
 import type { ApiFailure, ApiResult } from '../../shared/errors';
 import { defaultPasswordPolicy } from '../../shared/passwordPolicy';
-import { accounts, adminSession, auditEvents, intactChain, readyInfo } from './fixtures';
+import {
+  accounts,
+  adminSession,
+  auditEvents,
+  girlRecord,
+  girlSummary,
+  intactChain,
+  readyInfo,
+  schoolClasses,
+  schoolProfile,
+  termsOverview,
+} from './fixtures';
 
 export { emptyFolderInfo, readyInfo } from './fixtures';
 
@@ -23,7 +34,11 @@ export interface FakeApi {
   readonly args: { [M in ApiMethod]?: ApiArgs<M>[] };
 }
 
-export const failure = (code: ApiFailure['code'], message: string): ApiFailure => ({ code, message });
+export const failure = (
+  code: ApiFailure['code'],
+  message: string,
+  fields?: Readonly<Record<string, string>>,
+): ApiFailure => (fields ? { code, message, fields } : { code, message });
 
 const isFailure = (value: unknown): value is ApiFailure =>
   typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
@@ -67,6 +82,19 @@ function defaults(answers: FakeAnswers): Required<FakeAnswers> {
     listAuditEvents: { rows: auditEvents, total: auditEvents.length },
     verifyAuditLog: intactChain,
     exportAuditLog: { fileName: '访问日志.csv', mimeType: 'text/csv', base64: btoa('seq,at\n') },
+    getSchoolProfile: schoolProfile,
+    updateSchoolProfile: (profile) => profile,
+    listTerms: termsOverview,
+    saveTerm: termsOverview,
+    listClasses: schoolClasses,
+    saveClass: schoolClasses,
+    registerStudent: (classId, basics) => ({
+      student: { ...girlRecord, classId, basics, name: basics.name },
+      possibleDuplicates: [],
+    }),
+    getStudent: (id) => ({ ...girlRecord, id }),
+    updateStudent: (id, basics) => ({ ...girlRecord, id, basics }),
+    listStudents: { rows: [girlSummary], total: 1 },
     ...answers,
   } as Required<FakeAnswers>;
 }

@@ -4,6 +4,10 @@
  */
 import type { AccountSummary, SessionInfo } from '../../shared/accounts';
 import type { AuditChainStatus, AuditEvent } from '../../shared/audit';
+import type { SchoolProfile } from '../../shared/register/school';
+import type { SchoolClass, StudentRecord, StudentSummary } from '../../shared/register/students';
+import type { StudentBasics } from '../../shared/register/studentValidation';
+import type { Term, TermsOverview } from '../../shared/register/terms';
 import type { AppStatus, SystemInfo } from '../../shared/system';
 
 export const readyInfo: SystemInfo = {
@@ -143,4 +147,83 @@ export const brokenChain: AuditChainStatus = {
   problem: '第 2 条记录的内容与其哈希不符',
   headHash: null,
   verifiedAt: '2026-09-01T08:21:00.000',
+};
+
+export const schoolProfile: SchoolProfile = {
+  name: '阳泉市第一中学',
+  code: '3140300001',
+  type: '342',
+  ownership: '1',
+  provincialModel: true,
+  enrollmentZone: '阳泉市城区',
+  registerOffice: '教务处',
+  registerOfficer: '王老师',
+  officerPhone: '0353-2022345',
+};
+
+export const autumnTerm: Term = {
+  id: 1,
+  schoolYear: '2026-2027',
+  semester: 1,
+  startDate: '2026-09-01',
+  endDate: '2027-01-20',
+};
+
+export const termsOverview: TermsOverview = { terms: [autumnTerm], current: autumnTerm, reminder: null };
+
+export const schoolClasses: readonly SchoolClass[] = [
+  { id: 1, grade: 1, number: 2, label: '一年级（2）班', headTeacher: '张丽', capacity: 45, studentCount: 44 },
+  { id: 2, grade: 7, number: 1, label: '七年级（1）班', headTeacher: '', capacity: 50, studentCount: 52 },
+];
+
+/** A girl born 2019-03-01 in 阳泉市城区; the check character is right. */
+export const girlIdNumber = '140302201903011124';
+
+export const girlBasics: StudentBasics = {
+  name: '李思涵',
+  sex: '2',
+  birthDate: '2019-03-01',
+  birthPlace: '140302',
+  nativePlace: '140302',
+  ethnicity: '01',
+  nationality: 'CHN',
+  idType: '1',
+  idNumber: girlIdNumber,
+  overseasStatus: '00',
+  healthStatus: '10',
+  householdLocation: '140302',
+  householdType: '2',
+  enrollmentMonth: '202509',
+  enrollmentMethod: '11',
+  boardingType: '1',
+  currentAddress: '阳泉市城区北大街 12 号',
+  mailingAddress: '阳泉市城区北大街 12 号',
+  homeAddress: '阳泉市城区北大街 12 号',
+  phone: '13803530001',
+  postalCode: '045000',
+  email: '',
+  studentNumber: '',
+  familyMembers: [{ name: '李建国', relationship: '51', phone: '13803530002', isGuardian: '1' }],
+};
+
+export const girlSummary: StudentSummary = {
+  id: 7,
+  name: '李思涵',
+  sex: '2',
+  birthDate: '2019-03-01',
+  idNumber: girlIdNumber,
+  studentNumber: '',
+  classId: 1,
+  classLabel: '一年级（2）班',
+  status: 'enrolled',
+};
+
+export const girlRecord: StudentRecord = {
+  ...girlSummary,
+  basics: girlBasics,
+  createdAt: '2026-09-01T09:00:00.000',
+  updatedAt: '2026-09-02T10:00:00.000',
+  history: [
+    { field: 'phone', before: '13803530000', after: '13803530001', at: '2026-09-02T10:00:00.000', by: 'lilaoshi' },
+  ],
 };

@@ -3,18 +3,13 @@
  * the live hints beside every new-password field.
  */
 import { defineStore } from 'pinia';
-import { computed, ref, shallowRef } from 'vue';
-import type { ApiFailure } from '../../../shared/errors';
+import { computed } from 'vue';
 import { defaultPasswordPolicy, type PasswordPolicy } from '../../../shared/passwordPolicy';
-import { api, failureOf } from '../api';
+import { api } from '../api';
+import { useSavedRecord } from '../composables/savedRecord';
 
 export const usePasswordPolicyStore = defineStore('passwordPolicy', () => {
-  /** The policy as core last reported it; null until read. */
-  const policy = shallowRef<PasswordPolicy | null>(null);
-  /** Why the last read failed; null after a success. */
-  const error = shallowRef<ApiFailure | null>(null);
-  const loading = ref(false);
-  const saving = ref(false);
+  const { value: policy, ...record } = useSavedRecord(api.getPasswordPolicy, api.updatePasswordPolicy);
 
   /**
    * What the live hints check against. Before setup there is no policy yet:
@@ -23,36 +18,5 @@ export const usePasswordPolicyStore = defineStore('passwordPolicy', () => {
    */
   const forHints = computed<PasswordPolicy>(() => policy.value ?? defaultPasswordPolicy);
 
-  async function load(): Promise<void> {
-    loading.value = true;
-    try {
-      policy.value = await api.getPasswordPolicy();
-      error.value = null;
-    } catch (caught) {
-      error.value = failureOf(caught);
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  /** Saves a new policy (administrators); returns the failure to show, or null. */
-  async function save(next: PasswordPolicy): Promise<ApiFailure | null> {
-    saving.value = true;
-    try {
-      policy.value = await api.updatePasswordPolicy(next);
-      return null;
-    } catch (caught) {
-      return failureOf(caught);
-    } finally {
-      saving.value = false;
-    }
-  }
-
-  /** Forgets the policy read for the previous account. */
-  function clear(): void {
-    policy.value = null;
-    error.value = null;
-  }
-
-  return { policy, error, loading, saving, forHints, load, save, clear };
+  return { policy, forHints, ...record };
 });

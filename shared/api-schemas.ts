@@ -10,6 +10,7 @@ import { roles, schoolCodePattern, userNamePattern } from './accounts';
 import type { ApiArgs, ApiMethod } from './api';
 import { auditActions } from './audit';
 import { passwordPolicyBounds } from './passwordPolicy';
+import { extendedStudentFields } from './register/studentValidation';
 
 /** Long enough for any real password, short enough that a 1 MB paste is refused before any work. */
 const password = z.string().max(4096);
@@ -73,8 +74,16 @@ const studentBasics = z.object({
   email: field.optional(),
   studentNumber: field.optional(),
   familyMembers: z.array(familyMember).max(6),
+  ...Object.fromEntries(extendedStudentFields.map((name) => [name, field.optional()])),
 });
 const rowId = z.number().int().positive();
+const enrollmentWarningKind = z.enum(['overPlan', 'overClassSize', 'outsideZone']);
+const longText = z.string().max(2000);
+/** Base64 of an imported file: a 10 MB picture is about 13.4 M characters. */
+const base64 = z
+  .string()
+  .max(14_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
 
 export const apiArgSchemas = {
   status: z.tuple([]),
@@ -161,13 +170,73 @@ export const apiArgSchemas = {
       capacity: z.number().int(),
     }),
   ]),
-  registerStudent: z.tuple([rowId, studentBasics]),
+  listEnrollmentPlans: z.tuple([]),
+  saveEnrollmentPlan: z.tuple([
+    z.object({
+      year: z.number().int().min(2000).max(2100),
+      places: z.number().int(),
+      classSize: z.number().int(),
+      parallelClasses: z.number().int(),
+      zoneCodes: z.array(z.string().max(12)).max(200),
+      zoneNote: shortText,
+      documentNumber: z.string().max(100),
+    }),
+  ]),
+  listMajors: z.tuple([]),
+  saveMajor: z.tuple([
+    z.object({ code: z.string().max(20), name: z.string().max(100), years: z.number().int(), active: z.boolean() }),
+  ]),
+  checkEnrollment: z.tuple([rowId, studentBasics]),
+  registerStudent: z.tuple([rowId, studentBasics, z.array(enrollmentWarningKind).max(3).optional()]),
   getStudent: z.tuple([rowId]),
   updateStudent: z.tuple([rowId, studentBasics]),
+  changeClass: z.tuple([z.object({ studentId: rowId, classId: rowId, reason: shortText })]),
+  saveRewardPunishment: z.tuple([
+    rowId,
+    z.object({
+      id: rowId.optional(),
+      kind: z.enum(['reward', 'punishment']),
+      date: field,
+      title: field,
+      level: field,
+      issuer: field,
+      reason: longText,
+      revokedOn: field,
+    }),
+  ]),
+  saveStudyHistory: z.tuple([
+    rowId,
+    z.array(z.object({ fromMonth: field, toMonth: field, school: field, role: field, witness: field })).max(30),
+  ]),
+  saveGraduationComment: z.tuple([rowId, z.object({ text: longText, author: field, date: field })]),
+  saveArchiveChecklist: z.tuple([
+    rowId,
+    z.array(z.object({ item: z.string().max(40), present: z.boolean(), note: field })).max(40),
+  ]),
+  setStudentPhoto: z.tuple([
+    rowId,
+    z.object({
+      fileName: z.string().max(260),
+      base64,
+      crop: z
+        .object({
+          left: z.number().int().min(0),
+          top: z.number().int().min(0),
+          width: z.number().int().min(1),
+          height: z.number().int().min(1),
+        })
+        .optional(),
+    }),
+  ]),
+  getStudentPhoto: z.tuple([rowId]),
+  exportClassPhotos: z.tuple([rowId]),
   listStudents: z.tuple([
     z.object({
       text: z.string().max(40).optional(),
+      grade: z.number().int().min(1).max(12).optional(),
       classId: rowId.optional(),
+      status: z.string().max(20).optional(),
+      flag: z.enum(['noPhoto', 'noStudentNumber', 'possibleDuplicate']).optional(),
       limit: z.number().int().min(1).max(500),
       offset: z.number().int().min(0).max(1e9),
     }),

@@ -24,8 +24,22 @@ import type {
 } from './accounts';
 import type { AuditChainStatus, AuditExportFormat, AuditFilter, AuditPage, ExportedFile } from './audit';
 import type { ApiResult } from './errors';
-import type { SchoolProfile } from './register/school';
 import type {
+  EnrollmentPlan,
+  EnrollmentPlanRow,
+  EnrollmentWarning,
+  EnrollmentWarningKind,
+} from './register/enrollment';
+import type { PhotoUpload, StudentPhoto } from './register/photos';
+import type { Major, SchoolProfile } from './register/school';
+import type {
+  ArchiveItemState,
+  GraduationComment,
+  RewardPunishment,
+  StudyHistoryEntry,
+} from './register/studentRecords';
+import type {
+  ClassChangeRequest,
   ClassInput,
   RegistrationResult,
   SchoolClass,
@@ -84,13 +98,47 @@ export interface XuejiApi {
   listClasses(): Promise<readonly SchoolClass[]>;
   /** Adds a class, or changes the one with `id`; returns every class. */
   saveClass(input: ClassInput): Promise<readonly SchoolClass[]>;
-  /** 学生登记: checked by the national rules; duplicates refused or flagged (OPS-2). */
-  registerStudent(classId: number, basics: StudentBasics): Promise<RegistrationResult>;
+  /** 中职专业 of the school. */
+  listMajors(): Promise<readonly Major[]>;
+  /** Adds a major, or changes the one with the same code; returns every major. */
+  saveMajor(major: Major): Promise<readonly Major[]>;
+
+  /** 招生计划 (ENR-1), newest year first, with how many new students each year has. */
+  listEnrollmentPlans(): Promise<readonly EnrollmentPlanRow[]>;
+  /** Records the bureau's plan for a year (adds it or replaces that year's). */
+  saveEnrollmentPlan(plan: EnrollmentPlan): Promise<readonly EnrollmentPlanRow[]>;
+  /** ENR-2: what the clerk must acknowledge before this new student is saved in this class. */
+  checkEnrollment(classId: number, basics: StudentBasics): Promise<readonly EnrollmentWarning[]>;
+  /**
+   * 学生登记: checked by the national rules; duplicates refused or flagged
+   * (OPS-2); refused while an ENR-2 warning is not in `acknowledgedWarnings`,
+   * and the acknowledgement is logged.
+   */
+  registerStudent(
+    classId: number,
+    basics: StudentBasics,
+    acknowledgedWarnings?: readonly EnrollmentWarningKind[],
+  ): Promise<RegistrationResult>;
   /** The full record with its history; every call is in the access log. */
   getStudent(id: number): Promise<StudentRecord>;
   /** Direct edit of non-key fields; key fields need a change request (DAT-1). */
   updateStudent(id: number, basics: StudentBasics): Promise<StudentRecord>;
   listStudents(query: StudentQuery): Promise<{ readonly rows: readonly StudentSummary[]; readonly total: number }>;
+  /** 调班: to another class of the same grade, with a reason; logged and kept in the history. */
+  changeClass(request: ClassChangeRequest): Promise<StudentRecord>;
+  /** 奖惩: adds an entry, or changes the one with `id`. */
+  saveRewardPunishment(studentId: number, entry: RewardPunishment): Promise<StudentRecord>;
+  /** 学习简历: replaces the whole list, oldest first. */
+  saveStudyHistory(studentId: number, entries: readonly StudyHistoryEntry[]): Promise<StudentRecord>;
+  /** 毕业评语 (GRD-2). */
+  saveGraduationComment(studentId: number, comment: GraduationComment): Promise<StudentRecord>;
+  /** 纸质档案 checklist (SCH-3, VOC-2): the items given are set, the others kept. */
+  saveArchiveChecklist(studentId: number, items: readonly ArchiveItemState[]): Promise<StudentRecord>;
+  /** 学籍照片: a JPG or PNG cropped to 26:32, scaled to 358 × 441 and compressed under 60 KB, stored encrypted. */
+  setStudentPhoto(studentId: number, upload: PhotoUpload): Promise<StudentRecord>;
+  getStudentPhoto(studentId: number): Promise<StudentPhoto>;
+  /** The class's photos as the national zip: one JPG per student named by ID number. */
+  exportClassPhotos(classId: number): Promise<ExportedFile>;
 }
 
 export type ApiMethod = keyof XuejiApi;
@@ -142,11 +190,25 @@ export const apiAccess = {
   saveTerm: adminOrClerk,
   listClasses: anyRole,
   saveClass: adminOrClerk,
+  listMajors: anyRole,
+  saveMajor: admin,
+  listEnrollmentPlans: anyRole,
+  // ENR-1: the clerk records the plan the county bureau sets.
+  saveEnrollmentPlan: adminOrClerk,
+  checkEnrollment: adminOrClerk,
   registerStudent: adminOrClerk,
   // 审计员 read records too (inspectors); each read is logged.
   getStudent: anyRole,
   updateStudent: adminOrClerk,
   listStudents: anyRole,
+  changeClass: adminOrClerk,
+  saveRewardPunishment: adminOrClerk,
+  saveStudyHistory: adminOrClerk,
+  saveGraduationComment: adminOrClerk,
+  saveArchiveChecklist: adminOrClerk,
+  setStudentPhoto: adminOrClerk,
+  getStudentPhoto: anyRole,
+  exportClassPhotos: adminOrClerk,
 } as const satisfies { readonly [M in ApiMethod]: MethodAccess };
 
 /** Every method of the contract, in declaration order. */

@@ -31,6 +31,16 @@ export const auditActionLabels = {
   'student.create': '登记学生',
   'student.read': '查看学生档案',
   'student.update': '修改学生信息',
+  'major.save': '保存专业',
+  'enrollmentPlan.save': '录入招生计划',
+  'enrollment.acknowledge': '确认招生提示',
+  'student.classChange': '调班',
+  'student.rewardPunishment': '登记奖惩',
+  'student.studyHistory': '修改学习简历',
+  'student.graduationComment': '填写毕业评语',
+  'student.archive': '核对纸质档案',
+  'student.photo': '更新学籍照片',
+  'photos.export': '导出班级照片',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

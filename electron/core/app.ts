@@ -13,6 +13,10 @@ import { createSessions } from './auth/session';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { createSchoolService } from './register/schoolService';
 import { createStudentService } from './register/studentService';
+import { createEnrollmentService } from './register/enrollmentService';
+import { createClassChangeService } from './register/classChangeService';
+import { createStudentRecordsService } from './register/recordsService';
+import { createPhotoService } from './register/photoService';
 import { createFileLogger, type Logger } from './log';
 import { dataPaths, installationState } from './storage';
 import type { ScryptCost } from './keyring/keyring';
@@ -55,6 +59,10 @@ export function createCore(options: CoreOptions): Core {
   const audit = createAuditService({ sessions, now, anchorFile: paths.auditAnchor });
   const school = createSchoolService({ sessions, now });
   const students = createStudentService({ sessions, now });
+  const enrollment = createEnrollmentService({ sessions, now });
+  const classChange = createClassChangeService({ sessions, now });
+  const records = createStudentRecordsService({ sessions, now });
+  const photos = createPhotoService({ sessions, now, paths });
   const openDb = () => {
     const session = sessions.current();
     return session && !session.locked ? session.storage.db : null;
@@ -86,10 +94,23 @@ export function createCore(options: CoreOptions): Core {
     saveTerm: school.saveTerm,
     listClasses: students.listClasses,
     saveClass: students.saveClass,
+    listMajors: enrollment.listMajors,
+    saveMajor: enrollment.saveMajor,
+    listEnrollmentPlans: enrollment.listEnrollmentPlans,
+    saveEnrollmentPlan: enrollment.saveEnrollmentPlan,
+    checkEnrollment: enrollment.checkEnrollment,
     registerStudent: students.registerStudent,
     getStudent: students.getStudent,
     updateStudent: students.updateStudent,
     listStudents: students.listStudents,
+    changeClass: classChange.changeClass,
+    saveRewardPunishment: records.saveRewardPunishment,
+    saveStudyHistory: records.saveStudyHistory,
+    saveGraduationComment: records.saveGraduationComment,
+    saveArchiveChecklist: records.saveArchiveChecklist,
+    setStudentPhoto: photos.setStudentPhoto,
+    getStudentPhoto: photos.getStudentPhoto,
+    exportClassPhotos: photos.exportClassPhotos,
   };
 
   const dispatch = createDispatcher({

@@ -18,15 +18,16 @@ export function removeQuietly(path: string): void {
 }
 
 /**
- * Replaces a small file atomically: write a temporary file, flush it to
- * disk, rename it over the old one. A crash leaves the old or the new file.
+ * Replaces a small file (text or bytes) atomically: write a temporary
+ * file, flush it to disk, rename it over the old one. A crash leaves the
+ * old or the new file.
  */
-export function writeFileAtomically(file: string, text: string, what = '数据文件'): void {
+export function writeFileAtomically(file: string, content: string | Uint8Array, what = '数据文件'): void {
   const temporary = `${file}.tmp`;
   try {
     const fd = openSync(temporary, 'w', 0o600);
     try {
-      writeSync(fd, text);
+      writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

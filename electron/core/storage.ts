@@ -28,6 +28,8 @@ export interface DataPaths {
   readonly database: string;
   readonly logs: string;
   readonly auditAnchor: string;
+  /** Encrypted attachments (photos, evidence scans), each named by its SHA-256. */
+  readonly attachments: string;
 }
 
 export function dataPaths(folder: string): DataPaths {
@@ -37,6 +39,7 @@ export function dataPaths(folder: string): DataPaths {
     database: join(folder, 'xuejidesk.db'),
     logs: join(folder, 'logs'),
     auditAnchor: join(folder, 'audit-anchor.json'),
+    attachments: join(folder, 'attachments'),
   };
 }
 

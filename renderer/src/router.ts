@@ -66,6 +66,11 @@ export const routes: readonly RouteRecordRaw[] = [
     meta: { title: '学年学期', nav: true, requires: 'listTerms' },
   },
   {
+    path: '/enrollment',
+    component: () => import('./views/EnrollmentPlanView.vue'),
+    meta: { title: '招生计划', nav: true, requires: 'listEnrollmentPlans' },
+  },
+  {
     path: '/classes',
     component: () => import('./views/ClassesView.vue'),
     meta: { title: '班级管理', nav: true, requires: 'listClasses' },

@@ -13,6 +13,7 @@
  */
 import { codeOf, idDocumentTypes, labelOf, sexes, toHalfWidth } from './codes';
 import type { IdDocumentType, SexCode } from './codes';
+import { isKnownDivision } from './divisions';
 
 export type Checked<T extends object = object> =
   ({ readonly ok: true; readonly value: string } & Readonly<T>) | { readonly ok: false; readonly message: string };
@@ -417,12 +418,22 @@ export function validateEmail(text: string): Checked {
   return { ok: true, value: s };
 }
 
-/** A 6-digit administrative division code 行政区划代码 (format only: the code table is not checked). */
+/**
+ * A 6-digit administrative division code 行政区划代码 that the current GB/T 2260
+ * table knows (divisions.ts). Only for places chosen now (出生地, 户口所在地 …):
+ * ID numbers keep withdrawn codes and are never looked up.
+ */
 export function validateDivisionCode(text: string, subject: string): Checked {
   const s = toHalfWidth(text).trim();
   if (s === '') return { ok: false, message: `${subject}不能为空` };
   if (!/^\d{6}$/.test(s) || s === '000000') {
     return { ok: false, message: `${subject}应为 6 位行政区划代码（如阳泉市城区 140302），现为「${s}」` };
+  }
+  if (!isKnownDivision(s)) {
+    return {
+      ok: false,
+      message: `${subject}代码「${s}」不在现行行政区划代码表中；如是已撤销或更名的旧区划，请从列表中选择现在的区县`,
+    };
   }
   return { ok: true, value: s };
 }

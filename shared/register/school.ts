@@ -23,6 +23,18 @@ export interface SchoolProfile {
   readonly officerPhone: string;
 }
 
+/** 专业 of a vocational school (中职), chosen on each of its students' records. */
+export interface Major {
+  /** 专业代码 from the national catalogue of 中职 majors, e.g. 710201. */
+  readonly code: string;
+  /** 专业名称 */
+  readonly name: string;
+  /** 学制 in years. */
+  readonly years: number;
+  /** A closed major stays on its students' records but is no longer offered. */
+  readonly active: boolean;
+}
+
 /** School types that teach senior high grades, where the provincial-model flag means something. */
 const seniorHighTypes: ReadonlySet<string> = new Set(['341', '342', '345']);
 
@@ -51,4 +63,9 @@ export function schoolProfileProblems(profile: SchoolProfile): Record<string, st
     if (!phone.ok) problems['officerPhone'] = `负责人联系电话：${phone.message.replace(/。?$/, '。')}`;
   }
   return problems;
+}
+
+/** 中等职业学校: the VOC rules, majors and the VOC-2 archive items apply. */
+export function isVocational(profile: Pick<SchoolProfile, 'type'>): boolean {
+  return profile.type === '360';
 }

@@ -24,6 +24,7 @@ import {
   toHalfWidth,
   yesNo,
 } from './codes';
+import { type ExtendedField, extendedFieldProblems } from './extendedFields';
 import {
   ageOn,
   localDate,
@@ -114,7 +115,98 @@ export interface StudentBasics {
   readonly studentNumber?: string;
   /** 家庭成员 */
   readonly familyMembers: readonly FamilyMember[];
+
+  // The template's other fields. Optional in the type so that older records
+  // and partial imports stay readable; `validateStudentBasics` requires the
+  // ★ ones (独生子女, 学前教育) and checks the rest when filled in.
+  /** 姓名拼音 */
+  readonly namePinyin?: string;
+  /** 曾用名 */
+  readonly formerName?: string;
+  /** 政治面貌: a `politicalAffiliations` code. */
+  readonly politicalAffiliation?: string;
+  /** 身份证件有效期 `YYYY-MM-DD`, or '长期'. */
+  readonly idValidUntil?: string;
+  /** 特长 */
+  readonly specialty?: string;
+  /** 班内学号 */
+  readonly classSeatNumber?: string;
+  /** 学生来源: a `studentSources` code. */
+  readonly studentSource?: string;
+  /** 学籍辅号 (senior high, rule REG-2). */
+  readonly auxiliaryNumber?: string;
+  /** 是否独生子女 ★: a `yesNo` code. */
+  readonly onlyChild?: string;
+  /** 是否受过学前教育 ★: a `yesNo` code. */
+  readonly preschool?: string;
+  /** 是否留守儿童: a `leftBehindStatuses` code. */
+  readonly leftBehind?: string;
+  /** 是否进城务工人员随迁子女: a `yesNo` code. */
+  readonly migrantChild?: string;
+  /** 是否孤儿: a `yesNo` code. */
+  readonly orphan?: string;
+  /** 是否烈士或优抚子女: a `yesNo` code. */
+  readonly martyrChild?: string;
+  /** 随班就读: a `yesNo` code. */
+  readonly inclusiveEducation?: string;
+  /** 残疾类型: a `disabilityTypes` code. */
+  readonly disabilityType?: string;
+  /** 是否由政府购买学位: a `yesNo` code. */
+  readonly governmentFundedPlace?: string;
+  /** 是否需要申请资助: a `yesNo` code. */
+  readonly needsAid?: string;
+  /** 是否享受一补: a `yesNo` code. */
+  readonly receivesSubsidy?: string;
+  /** 上下学距离, kilometres as typed, e.g. 2.5. */
+  readonly commuteDistance?: string;
+  /** 上下学交通方式: a `commuteModes` code. */
+  readonly commuteMode?: string;
+  /** 是否需要乘坐校车: a `yesNo` code. */
+  readonly needsSchoolBus?: string;
+
+  // 中职 only (vocational schools).
+  /** 专业: the code of one of the school's `Major`s. */
+  readonly majorCode?: string;
+  /** 学制 in years, as text, e.g. '3'. */
+  readonly schoolingYears?: string;
+  /** 学习形式: a `studyModes` code (rule VOC-5 restricts 弹性学习). */
+  readonly studyMode?: string;
+  /** 学生类别, e.g. 应届初中毕业生 (free text until the code list is confirmed). */
+  readonly studentCategory?: string;
+  /** 教学点 */
+  readonly teachingSite?: string;
 }
+
+/** The template fields after the family members, every one an optional string. */
+export const extendedStudentFields = [
+  'namePinyin',
+  'formerName',
+  'politicalAffiliation',
+  'idValidUntil',
+  'specialty',
+  'classSeatNumber',
+  'studentSource',
+  'auxiliaryNumber',
+  'onlyChild',
+  'preschool',
+  'leftBehind',
+  'migrantChild',
+  'orphan',
+  'martyrChild',
+  'inclusiveEducation',
+  'disabilityType',
+  'governmentFundedPlace',
+  'needsAid',
+  'receivesSubsidy',
+  'commuteDistance',
+  'commuteMode',
+  'needsSchoolBus',
+  'majorCode',
+  'schoolingYears',
+  'studyMode',
+  'studentCategory',
+  'teachingSite',
+] as const satisfies readonly (keyof StudentBasics)[];
 
 export type StudentField = keyof StudentBasics | `familyMembers.${number}.${Exclude<keyof FamilyMember, symbol>}`;
 
@@ -166,8 +258,8 @@ const monthOf = (date: string) => date.slice(0, 7).replace('-', '');
 
 /**
  * Every ★ field of the national template, the optional 学籍号 and 电子信箱,
- * and the family members: at least one is the guardian 监护人, with name,
- * relationship and phone.
+ * the family members (at least one is the guardian 监护人, with name,
+ * relationship and phone), and the extended fields (extendedFields.ts).
  */
 export function validateStudentBasics(
   input: Readonly<StudentBasics>,
@@ -218,6 +310,10 @@ export function validateStudentBasics(
     report('studentNumber', studentNumber.ok ? null : studentNumber.message);
   }
   checkFamilyMembers(input, today, report);
+  if (input.formerName?.trim()) report('formerName', personNameProblem(input.formerName, '曾用名'));
+  for (const [field, message] of Object.entries(extendedFieldProblems(input, today))) {
+    report(field as ExtendedField, message ?? null);
+  }
   return errors;
 }
 

@@ -3,6 +3,8 @@
  * the key fields that only an approved change request may change, and the
  * field-level diff kept as history.
  */
+import type { PhotoInfo } from './photos';
+import type { StudentRecords } from './studentRecords';
 import type { FamilyMember, StudentBasics, StudentFieldErrors } from './studentValidation';
 
 const gradeNames = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'] as const;
@@ -86,6 +88,39 @@ export const studentFieldLabels: Readonly<Record<string, string>> = {
   postalCode: '邮政编码',
   email: '电子信箱',
   studentNumber: '全国学籍号',
+  namePinyin: '姓名拼音',
+  formerName: '曾用名',
+  politicalAffiliation: '政治面貌',
+  idValidUntil: '身份证件有效期',
+  specialty: '特长',
+  classSeatNumber: '班内学号',
+  studentSource: '学生来源',
+  auxiliaryNumber: '学籍辅号',
+  onlyChild: '是否独生子女',
+  preschool: '是否受过学前教育',
+  leftBehind: '是否留守儿童',
+  migrantChild: '是否进城务工人员随迁子女',
+  orphan: '是否孤儿',
+  martyrChild: '是否烈士或优抚子女',
+  inclusiveEducation: '是否随班就读',
+  disabilityType: '残疾类型',
+  governmentFundedPlace: '是否由政府购买学位',
+  needsAid: '是否需要申请资助',
+  receivesSubsidy: '是否享受一补',
+  commuteDistance: '上下学距离（公里）',
+  commuteMode: '上下学交通方式',
+  needsSchoolBus: '是否需要乘坐校车',
+  majorCode: '专业',
+  schoolingYears: '学制',
+  studyMode: '学习形式',
+  studentCategory: '学生类别',
+  teachingSite: '教学点',
+  // Parts of the record kept beside the basic information (history rows use these names).
+  classId: '班级',
+  photo: '照片',
+  rewardsPunishments: '奖惩',
+  studyHistory: '学习简历',
+  graduationComment: '毕业评语',
 };
 
 export interface FieldChange {
@@ -136,21 +171,44 @@ export interface StudentSummary {
   readonly classLabel: string;
   /** A `studentStatuses` code. */
   readonly status: string;
+  readonly hasPhoto: boolean;
 }
 
-export interface StudentRecord extends StudentSummary {
+export interface StudentRecord extends StudentSummary, StudentRecords {
   readonly basics: StudentBasics;
+  readonly photo: PhotoInfo | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly history: readonly (FieldChange & { readonly at: string; readonly by: string })[];
 }
 
+/** Flags the roll can filter on. */
+export type StudentFlag =
+  /** 无照片 */
+  | 'noPhoto'
+  /** 无全国学籍号 yet (REG-1) */
+  | 'noStudentNumber'
+  /** 疑似重复: same name, birth date and sex as another record (OPS-2) */
+  | 'possibleDuplicate';
+
 export interface StudentQuery {
-  /** 姓名 (part), 身份证件号 or 学籍号 (prefix). */
+  /** 姓名 (part), 拼音首字母 (prefix, e.g. zsf for 张三丰), 身份证件号 or 学籍号 (prefix). */
   readonly text?: string;
+  readonly grade?: number;
   readonly classId?: number;
+  /** A `studentStatuses` code. */
+  readonly status?: string;
+  readonly flag?: StudentFlag;
   readonly limit: number;
   readonly offset: number;
+}
+
+/** 调班: to another class of the same grade; a logged operation with a reason. */
+export interface ClassChangeRequest {
+  readonly studentId: number;
+  readonly classId: number;
+  /** 调班原因 */
+  readonly reason: string;
 }
 
 export interface RegistrationResult {

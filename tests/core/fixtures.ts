@@ -135,6 +135,8 @@ export function samplePupil(sequence = 6, changes: Partial<StudentBasics> = {}):
     phone: '13812345678',
     postalCode: '045000',
     familyMembers: [{ name: '王丽', relationship: '52', phone: '13812345678', isGuardian: '1' }],
+    onlyChild: '1',
+    preschool: '1',
     ...changes,
   };
 }

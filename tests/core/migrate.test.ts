@@ -49,6 +49,10 @@ describe('the migration runner', () => {
       'audit-log',
       'school-profile-terms',
       'classes-students',
+      'enrollment-plan-majors',
+      'student-records',
+      'attachments-photos',
+      'student-search',
     ]);
   });
 });

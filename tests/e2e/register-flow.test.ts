@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../shared/register/identity';
 import { type AppPage, openApp, windowSize } from '../support/appPage';
@@ -50,10 +51,33 @@ async function waitForPath(page: Page, path: string | RegExp): Promise<void> {
   await page.waitForURL((url) => (typeof path === 'string' ? url.hash === `#${path}` : path.test(url.hash)));
 }
 
+/**
+ * Clicks an option of an open drop-down with the mouse where it shows.
+ * Playwright's own click waits for the option to hold still, which the
+ * long student form's poppers (repositioned on every scroll) never report.
+ */
+async function clickOption(page: Page, option: Locator): Promise<void> {
+  await option.waitFor();
+  const box = await option.boundingBox();
+  if (!box) throw new Error('the option is not on screen');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
 /** Picks `label` in the Element Plus select whose input has this id. */
 async function choose(page: Page, id: string, label: string): Promise<void> {
   await page.locator('.el-select__wrapper', { has: page.locator(`#${id}`) }).click();
-  await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^${label}$`) }).click();
+  await clickOption(page, page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^${label}$`) }));
+  await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
+/** Picks a division in the division picker with this id by typing part of its name, as clerks do. */
+async function pickDivision(page: Page, id: string, search: string, name: string): Promise<void> {
+  const input = page.locator(`#${id} .el-cascader input`);
+  await input.fill(search);
+  await clickOption(page, page.locator('.el-cascader__suggestion-item:visible', { hasText: name }));
+  await expect.poll(() => input.inputValue(), { message: id }).toBe(name);
+  // The list fades out; the next field's list must not open under a closing one.
+  await page.locator('.el-cascader__dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 async function fill(page: Page, id: string, text: string): Promise<void> {
@@ -178,7 +202,8 @@ describe('registering a student', () => {
     const { page } = app;
     await page.getByRole('menuitem', { name: '学生名册' }).click();
     await heading(page, '学生名册').waitFor();
-    await page.getByRole('button', { name: '登记学生' }).click();
+    // The empty roll offers 登记学生 twice: in the page header and in its empty state.
+    await page.getByRole('button', { name: '登记学生' }).first().click();
     await waitForPath(page, '/students/new');
     await heading(page, '登记学生').waitFor();
 
@@ -186,8 +211,10 @@ describe('registering a student', () => {
     await fill(page, 'student-idNumber', mistypedId);
     await expect(fieldMessage(page, 'student-idNumber').innerText()).resolves.toContain('校验码');
     for (const id of ['student-birthPlace', 'student-nativePlace', 'student-householdLocation']) {
-      await fill(page, id, '140302');
+      await pickDivision(page, id, '阳泉 城区', '山西省 / 阳泉市 / 城区');
     }
+    await choose(page, 'student-onlyChild', '是');
+    await choose(page, 'student-preschool', '是');
     await choose(page, 'student-householdType', '非农业户口');
     await choose(page, 'student-classId', '一年级（2）班');
     await fill(page, 'student-enrollmentMonth', '202509');
@@ -222,12 +249,12 @@ describe('registering a student', () => {
     await expect(page.locator('.student-form').innerText()).resolves.toContain(validId);
   });
 
-  it('finds her by part of her name, with the ID number masked in the roll', async () => {
+  it('finds her by the pinyin initials of her name, with the ID number masked in the roll', async () => {
     const { page } = app;
     await page.getByRole('menuitem', { name: '学生名册' }).click();
     await heading(page, '学生名册').waitFor();
-    await page.getByLabel('查找学生').fill('思涵');
-    const row = page.locator('.el-table__body tr', { hasText: '李思涵' });
+    await page.getByLabel('查找学生').fill('lsh');
+    const row = page.locator('.el-table-v2__row', { hasText: '李思涵' });
     await row.waitFor();
     const text = await row.innerText();
     expect(text).toContain(`${validId.slice(0, 6)}********${validId.slice(-4)}`);
@@ -260,7 +287,7 @@ describe('registering a student', () => {
 
   it('keeps 姓名 locked as key data (DAT-1), and core refuses a direct change', async () => {
     const { page } = app;
-    await page.getByRole('tab', { name: '学生档案' }).click();
+    await page.getByRole('tab', { name: '基本信息' }).click();
     await page.getByRole('button', { name: '编辑' }).click();
     await expect(page.locator('#student-name').isDisabled()).resolves.toBe(true);
     await expect(page.locator('#student-idNumber').isDisabled()).resolves.toBe(true);
@@ -278,4 +305,63 @@ describe('registering a student', () => {
     await page.getByRole('button', { name: '取消' }).click();
     expect(app.problems).toEqual([]);
   });
+
+  it('imports her photo, cropped to 26:32 and stored as a 358 × 441 JPG under 60 KB', async () => {
+    const { page } = app;
+    const picture = join(root, 'photo.png');
+    await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#a8d4f0' } })
+      .composite([{ input: Buffer.from(faceSvg), top: 200, left: 250 }])
+      .png()
+      .toFile(picture);
+    await page.getByRole('tab', { name: '照片' }).click();
+    await page.locator('input[type=file]').setInputFiles(picture);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '确定' }).waitFor();
+    await screenshot(page, 'register-photo-crop.png', { fullPage: false });
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await page.locator('.el-message--success').last().waitFor();
+    const id = Number(/\/students\/(\d+)/.exec(page.url())?.[1]);
+    const record = await callBridge(bridge, 'getStudent', id);
+    if (!record.ok) throw new Error(record.error.message);
+    expect(record.value.photo).toMatchObject({ width: 358, height: 441 });
+    expect(record.value.photo?.bytes).toBeLessThan(60 * 1024);
+    await expect(page.locator('.photo-tab').innerText()).resolves.toContain('358 × 441');
+    await quietMessages(page);
+    await screenshot(page, 'register-student-photo.png');
+  });
+
+  it('ticks paper-archive items (SCH-3) and moves her to another class of her grade (调班)', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: /纸质档案/ }).click();
+    await page.getByLabel('户口簿户主页和本人页复印件 有').check();
+    await page.getByRole('button', { name: '保存核对结果' }).click();
+    await page.locator('.el-message--success').last().waitFor();
+    await expect(page.getByRole('tab', { name: /纸质档案/ }).innerText()).resolves.toContain('1/');
+    await quietMessages(page);
+    await screenshot(page, 'register-student-archive.png');
+
+    const added = await callBridge(bridge, 'saveClass', { grade: 1, number: 3, headTeacher: '赵老师', capacity: 45 });
+    expect(added.ok).toBe(true);
+    await page.reload(); // the new class was added behind the screen's back
+    await heading(page, '李思涵').waitFor();
+    await page.getByRole('button', { name: '调班' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('一年级（3）班').click();
+    await dialog.locator('#class-change-reason').fill('家长申请，随双胞胎姐姐同班');
+    await screenshot(page, 'register-class-change.png', { fullPage: false });
+    await dialog.getByRole('button', { name: '确定调班' }).click();
+    await page.locator('.el-message--success').last().waitFor();
+    await page.getByRole('tab', { name: /修改记录/ }).click();
+    const change = page.locator('.el-table__body tr', { hasText: '班级' });
+    await expect(change.locator('td').allInnerTexts()).resolves.toEqual(
+      expect.arrayContaining(['班级', '一年级（2）班', '一年级（3）班']),
+    );
+    expect(app.problems).toEqual([]);
+  });
 });
+
+/** A plain head-and-shoulders outline, enough for the crop frame to have something to frame. */
+const faceSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="700">
+  <ellipse cx="200" cy="180" rx="110" ry="140" fill="#f1c7a5"/>
+  <rect x="40" y="360" width="320" height="340" rx="120" fill="#2d4b7a"/>
+</svg>`;

@@ -23,7 +23,7 @@ const titles = (session: Parameters<typeof navigationItems>[0]) => navigationIte
 
 describe('navigation', () => {
   it('offers each role only the screens its methods allow, by the contract’s access table', () => {
-    const register = ['学校信息', '学年学期', '班级管理', '学生名册'];
+    const register = ['学校信息', '学年学期', '招生计划', '班级管理', '学生名册'];
     expect(titles(adminSession)).toEqual(['首页', ...register, '账号管理', '访问日志', '密码与安全策略', '系统信息']);
     expect(titles(clerkSession)).toEqual(['首页', ...register, '系统信息']);
     // 审计员 read the register (read-only screens): each record opened is logged.
@@ -142,6 +142,7 @@ describe('the window', () => {
       '首页',
       '学校信息',
       '学年学期',
+      '招生计划',
       '班级管理',
       '学生名册',
       '账号管理',

@@ -58,7 +58,7 @@ describe('学生名册', () => {
   it('masks the middle of ID numbers in the list', async () => {
     expect(maskIdNumber('140302201903011124')).toBe('140302********1124');
     app = await mountApp('/students', { status: signedIn(clerkSession) });
-    const row = app.wrapper.find('.el-table__body tr').text();
+    const row = app.wrapper.find('.el-table-v2__row').text();
     expect(row).toContain('140302********1124');
     expect(row).not.toContain(girlIdNumber);
     expect(row).toContain('女');
@@ -82,8 +82,6 @@ describe('登记学生', { timeout: 30_000 }, () => {
     // A complete, valid form, so only core can refuse it.
     await type('student-name', '李思涵');
     await type('student-idNumber', girlIdNumber);
-    for (const id of ['student-birthPlace', 'student-nativePlace', 'student-householdLocation'])
-      await type(id, '140302');
     await type('student-enrollmentMonth', '202509');
     await type('student-phone', '13803530001');
     await type('student-postalCode', '045000');
@@ -109,6 +107,20 @@ describe('登记学生', { timeout: 30_000 }, () => {
     await choose('student-enrollmentMethod', '就近入学');
     await choose('member-0-relationship', '母亲');
     await choose('member-0-isGuardian', '是');
+    await choose('student-onlyChild', '是');
+    await choose('student-preschool', '是');
+    // Places: picked through the division picker's menus.
+    const pick = async (id: string) => {
+      (document.querySelector(`#${id} .el-cascader`) as HTMLElement).click();
+      await app!.settle();
+      for (const label of ['山西省', '阳泉市', '城区']) {
+        [...document.querySelectorAll<HTMLElement>('.el-cascader-node')]
+          .find((el) => el.textContent?.trim() === label && el.closest('[style*="display: none"]') === null)!
+          .click();
+        await app!.settle();
+      }
+    };
+    for (const id of ['student-birthPlace', 'student-nativePlace', 'student-householdLocation']) await pick(id);
     expect(await messageOf('student-idNumber')).toBe('');
 
     button('登记').click();

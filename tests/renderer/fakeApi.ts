@@ -88,6 +88,13 @@ function defaults(answers: FakeAnswers): Required<FakeAnswers> {
     saveTerm: termsOverview,
     listClasses: schoolClasses,
     saveClass: schoolClasses,
+    listMajors: [],
+    saveMajor: (major) => [major],
+    listEnrollmentPlans: [],
+    saveEnrollmentPlan: (plan) => [
+      { ...plan, enrolled: 0, updatedAt: '2026-06-10T09:00:00.000+08:00', updatedBy: 'lilaoshi' },
+    ],
+    checkEnrollment: [],
     registerStudent: (classId, basics) => ({
       student: { ...girlRecord, classId, basics, name: basics.name },
       possibleDuplicates: [],
@@ -95,6 +102,18 @@ function defaults(answers: FakeAnswers): Required<FakeAnswers> {
     getStudent: (id) => ({ ...girlRecord, id }),
     updateStudent: (id, basics) => ({ ...girlRecord, id, basics }),
     listStudents: { rows: [girlSummary], total: 1 },
+    changeClass: (request) => ({ ...girlRecord, id: request.studentId, classId: request.classId }),
+    saveRewardPunishment: (id, entry) => ({
+      ...girlRecord,
+      id,
+      rewardsPunishments: [{ ...entry, id: entry.id ?? 1 }],
+    }),
+    saveStudyHistory: (id, entries) => ({ ...girlRecord, id, studyHistory: entries }),
+    saveGraduationComment: (id, comment) => ({ ...girlRecord, id, graduationComment: comment }),
+    saveArchiveChecklist: (id) => ({ ...girlRecord, id }),
+    setStudentPhoto: (id) => ({ ...girlRecord, id, hasPhoto: true }),
+    getStudentPhoto: { mimeType: 'image/jpeg', base64: '' },
+    exportClassPhotos: { fileName: '一年级（2）班照片.zip', mimeType: 'application/zip', base64: '' },
     ...answers,
   } as Required<FakeAnswers>;
 }

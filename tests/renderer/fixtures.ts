@@ -2,6 +2,7 @@
  * Canned values of the contract for component tests. Times carry no offset, so
  * they read as local time and the expected texts hold in any time zone.
  */
+import { archiveItemsFor } from '../../shared/register/studentRecords';
 import type { AccountSummary, SessionInfo } from '../../shared/accounts';
 import type { AuditChainStatus, AuditEvent } from '../../shared/audit';
 import type { SchoolProfile } from '../../shared/register/school';
@@ -204,6 +205,9 @@ export const girlBasics: StudentBasics = {
   email: '',
   studentNumber: '',
   familyMembers: [{ name: '李建国', relationship: '51', phone: '13803530002', isGuardian: '1' }],
+  // ★ extended fields (是否独生子女, 是否受过学前教育).
+  onlyChild: '1',
+  preschool: '1',
 };
 
 export const girlSummary: StudentSummary = {
@@ -216,11 +220,23 @@ export const girlSummary: StudentSummary = {
   classId: 1,
   classLabel: '一年级（2）班',
   status: 'enrolled',
+  hasPhoto: false,
 };
 
 export const girlRecord: StudentRecord = {
   ...girlSummary,
   basics: girlBasics,
+  rewardsPunishments: [],
+  studyHistory: [],
+  graduationComment: null,
+  archive: archiveItemsFor(false).map(({ code }) => ({
+    item: code,
+    present: false,
+    note: '',
+    checkedAt: '',
+    checkedBy: '',
+  })),
+  photo: null,
   createdAt: '2026-09-01T09:00:00.000',
   updatedAt: '2026-09-02T10:00:00.000',
   history: [

@@ -8,6 +8,14 @@ import { createAppRouter } from '../../renderer/src/router';
 import { useSessionStore } from '../../renderer/src/stores/session';
 import { type FakeAnswers, type FakeApi, installFakeApi } from './fakeApi';
 
+// happy-dom's Element#toString returns the element's outerHTML, and Popper
+// (every Element Plus select, cascader and tooltip) calls `node.toString()`
+// on each ancestor to tell a window from an element: the long student form
+// spent tens of seconds serializing the page. Browsers answer "[object …]".
+Element.prototype.toString = function toString(this: Element): string {
+  return Object.prototype.toString.call(this);
+};
+
 export interface MountedApp {
   readonly wrapper: VueWrapper;
   readonly router: Router;

@@ -291,7 +291,7 @@ describe('contact details as clerks type them', () => {
     expect(messageOf(validateEmail('zhang san@example.com'))).toContain('电子信箱格式不正确');
   });
 
-  it('division codes: format only', () => {
+  it('division codes: format and the current table', () => {
     expect(validateDivisionCode('140302', '出生地').ok).toBe(true);
     expect(messageOf(validateDivisionCode('14030', '出生地'))).toContain('出生地应为 6 位行政区划代码');
   });

@@ -43,6 +43,8 @@ const pupil: StudentBasics = {
   phone: '13812345678',
   postalCode: '045000',
   familyMembers: [mother, father],
+  onlyChild: '1',
+  preschool: '1',
 };
 
 const check = (changes: Partial<StudentBasics>) => validateStudentBasics({ ...pupil, ...changes }, { today });
@@ -164,6 +166,85 @@ describe('REG-1 family members and the guardian 监护人', () => {
   it("a family member with the student's own ID number is refused", () => {
     expect(check({ familyMembers: [{ ...mother, idNumber: pupilId }] })).toEqual({
       'familyMembers.0.idNumber': '家庭成员1的证件号码与学生本人的相同，请核对',
+    });
+  });
+});
+
+describe('REG-1 extended template fields', () => {
+  const extended: Partial<StudentBasics> = {
+    namePinyin: 'LI XIAOHONG',
+    formerName: '李红',
+    politicalAffiliation: '13',
+    idValidUntil: '2031-09-01',
+    specialty: '书法',
+    classSeatNumber: '07',
+    studentSource: '1',
+    leftBehind: '0',
+    migrantChild: '0',
+    orphan: '0',
+    martyrChild: '0',
+    inclusiveEducation: '0',
+    disabilityType: '0',
+    governmentFundedPlace: '0',
+    needsAid: '0',
+    receivesSubsidy: '0',
+    commuteDistance: '2.5',
+    commuteMode: '1',
+    needsSchoolBus: '0',
+  };
+
+  it('a record with every extended field filled in has no messages', () => {
+    expect(check(extended)).toEqual({});
+    expect(check({ idValidUntil: '长期' })).toEqual({});
+  });
+
+  it('是否独生子女 and 是否受过学前教育 are ★ required', () => {
+    expect(check({ onlyChild: undefined, preschool: '' })).toEqual({
+      onlyChild: '请选择是否独生子女',
+      preschool: '请选择是否受过学前教育',
+    });
+  });
+
+  it.each<[Partial<StudentBasics>, string, string]>([
+    [{ onlyChild: '2' }, 'onlyChild', '是否独生子女代码「2」不在代码表中'],
+    [{ leftBehind: '3' }, 'leftBehind', '是否留守儿童代码「3」'],
+    [{ politicalAffiliation: '少先队员' }, 'politicalAffiliation', '政治面貌代码「少先队员」'],
+    [{ commuteMode: '7' }, 'commuteMode', '上下学交通方式代码「7」'],
+    [{ namePinyin: 'Li Xiao-hong' }, 'namePinyin', '姓名拼音只能包含字母'],
+    [{ formerName: '李2' }, 'formerName', '曾用名中不能有「2」'],
+    [{ idValidUntil: '2031/09/01' }, 'idValidUntil', '身份证件有效期应为“年-月-日”或“长期”'],
+    [{ idValidUntil: '2026-08-31' }, 'idValidUntil', '身份证件有效期 2026-08-31 早于今天：证件已过期'],
+    [{ specialty: '书'.repeat(101) }, 'specialty', '特长不能超过 100 个字（现为 101 个）'],
+    [{ classSeatNumber: '07号' }, 'classSeatNumber', '班内学号只能包含数字和字母'],
+    [{ commuteDistance: '2.5km' }, 'commuteDistance', '上下学距离应为 0 到 100 之间的公里数'],
+    [{ commuteDistance: '120' }, 'commuteDistance', '现为「120」'],
+    [{ majorCode: '7102' }, 'majorCode', '专业代码应为 6 位数字'],
+    [{ schoolingYears: '0' }, 'schoolingYears', '学制应为 1 到 6 年'],
+    [{ studyMode: '3' }, 'studyMode', '学习形式代码「3」'],
+  ])('%j is reported on %s', (changes, field, message) => {
+    const errors = check(changes);
+    expect(Object.keys(errors)).toEqual([field]);
+    expect(errors[field as keyof typeof errors]).toContain(message);
+  });
+
+  it('REG-2 学籍辅号 is letters and digits as the provincial system issues it', () => {
+    expect(check({ auxiliaryNumber: '14030220260001' })).toEqual({});
+    expect(check({ auxiliaryNumber: '1403-0220' })).toEqual({
+      auxiliaryNumber: '学籍辅号应为 4 到 30 位字母或数字，请按省学籍系统给出的号码填写',
+    });
+  });
+
+  it('中职 fields are checked by format when filled in', () => {
+    expect(
+      check({ majorCode: '710201', schoolingYears: '3', studyMode: '2', studentCategory: '应届初中毕业生' }),
+    ).toEqual({});
+  });
+
+  it('随班就读 and 健康状况 残疾 need a disability type', () => {
+    expect(check({ inclusiveEducation: '1' })).toEqual({ disabilityType: '随班就读的学生请选择残疾类型' });
+    expect(check({ inclusiveEducation: '1', disabilityType: '4' })).toEqual({});
+    expect(check({ healthStatus: '50', disabilityType: '0' })).toEqual({
+      disabilityType: '健康状况为“残疾”，残疾类型不能是“无残疾”',
     });
   });
 });

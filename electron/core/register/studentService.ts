@@ -5,8 +5,10 @@
  * field-level history, key fields only through a change request (DAT-1).
  */
 import { isoWithOffset } from '../../../shared/time';
+import type { EnrollmentWarning, EnrollmentWarningKind } from '../../../shared/register/enrollment';
 import { normaliseIdText } from '../../../shared/register/identity';
 import { normaliseName } from '../../../shared/register/duplicates';
+import { nameInitials, namePinyin } from '../../../shared/register/pinyin';
 import {
   type ClassInput,
   classLabel,
@@ -24,6 +26,16 @@ import { type StudentBasics, validateStudentBasics } from '../../../shared/regis
 import type { Sessions } from '../auth/session';
 import type { Database } from '../db/database';
 import { AppError } from '../errors';
+import { enrollmentWarningsFor } from './enrollmentService';
+import { searchStudents } from './studentSearch';
+import {
+  auditObjectId,
+  readStudentRecord,
+  summaryColumns,
+  type SummaryRow,
+  toSummary,
+  writeHistory,
+} from './studentRecord';
 
 export interface StudentServiceContext {
   readonly sessions: Sessions;
@@ -42,16 +54,6 @@ function readClasses(db: Database): SchoolClass[] {
     .all() as ClassRow[];
   return rows.map((row) => ({ ...row, label: classLabel(row.grade, row.number) }));
 }
-
-const summaryColumns = `s.id, s.name, s.sex, s.birth_date AS birthDate, s.id_number AS idNumber,
-  s.student_number AS studentNumber, s.class_id AS classId, c.grade, c.number, s.status`;
-
-type SummaryRow = Omit<StudentSummary, 'classLabel'> & { grade: number; number: number };
-
-const toSummary = ({ grade, number, ...row }: SummaryRow): StudentSummary => ({
-  ...row,
-  classLabel: classLabel(grade, number),
-});
 
 /** Trims and normalises what is typed, so the same person is found and compared the same way. */
 function normalised(basics: StudentBasics): StudentBasics {
@@ -164,25 +166,33 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
       .map(toSummary);
   }
 
-  function record(database: Database, id: number): StudentRecord {
-    const row = database
-      .prepare(
-        `SELECT ${summaryColumns}, s.basics, s.created_at AS createdAt, s.updated_at AS updatedAt
-         FROM student s JOIN class c ON c.id = s.class_id WHERE s.id = ?`,
-      )
-      .get(id) as (SummaryRow & { basics: string; createdAt: string; updatedAt: string }) | undefined;
-    if (!row) throw new AppError('NOT_FOUND', '找不到该学生的档案，可能已被修改，请刷新。', `student ${id} missing`);
-    const history = database
-      .prepare(
-        `SELECT field, before, after, changed_at AS at, changed_by AS by FROM student_history
-         WHERE student_id = ? ORDER BY id DESC`,
-      )
-      .all(id) as StudentRecord['history'][number][];
-    const { basics, createdAt, updatedAt, ...summary } = row;
-    return { ...toSummary(summary), basics: JSON.parse(basics) as StudentBasics, createdAt, updatedAt, history };
+  /**
+   * ENR-2: every warning must be among the kinds the clerk acknowledged;
+   * returns the acknowledged warnings, for the access log.
+   */
+  function acknowledgedEnrollmentWarnings(
+    database: Database,
+    classId: number,
+    basics: StudentBasics,
+    acknowledged: readonly EnrollmentWarningKind[],
+  ): EnrollmentWarning[] {
+    const warnings = enrollmentWarningsFor(database, classId, basics);
+    const pending = warnings.filter((warning) => !acknowledged.includes(warning.kind));
+    if (pending.length > 0) {
+      throw new AppError(
+        'RULE_VIOLATION',
+        `保存前请确认以下招生提示：${pending.map((warning) => warning.message).join('')}确认后再保存。`,
+        `unacknowledged enrollment warnings: ${pending.map((warning) => warning.kind).join(', ')}`,
+      );
+    }
+    return warnings;
   }
 
-  function registerStudent(classId: number, input: StudentBasics): RegistrationResult {
+  function registerStudent(
+    classId: number,
+    input: StudentBasics,
+    acknowledgedWarnings: readonly EnrollmentWarningKind[] = [],
+  ): RegistrationResult {
     const basics = normalised(input);
     const at = now();
     fieldErrors(basics, at);
@@ -190,16 +200,19 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
     const schoolClass = classById(database, classId);
     return database.transaction(() => {
       refuseDuplicates(database, basics, null);
+      const warnings = acknowledgedEnrollmentWarnings(database, classId, basics, acknowledgedWarnings);
       const stamp = isoWithOffset(at);
       const id = Number(
         database
           .prepare(
-            `INSERT INTO student (class_id, name, sex, birth_date, id_type, id_number, student_number, basics,
-               created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO student (class_id, name, name_initials, name_pinyin, sex, birth_date, id_type, id_number,
+               student_number, basics, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
             classId,
             basics.name,
+            nameInitials(basics.name),
+            namePinyin(basics.name),
             basics.sex,
             basics.birthDate,
             basics.idType,
@@ -220,20 +233,35 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
         outcome: 'success',
         details: { studentId: id, class: schoolClass.label, possibleDuplicates: flagged.map((s) => s.id) },
       });
-      return { student: record(database, id), possibleDuplicates: flagged };
+      if (warnings.length > 0) {
+        sessions.audit({
+          at,
+          action: 'enrollment.acknowledge',
+          objectType: 'student',
+          objectId: basics.studentNumber || basics.idNumber || String(id),
+          outcome: 'success',
+          details: {
+            studentId: id,
+            class: schoolClass.label,
+            kinds: warnings.map((warning) => warning.kind),
+            messages: warnings.map((warning) => warning.message),
+          },
+        });
+      }
+      return { student: readStudentRecord(database, id), possibleDuplicates: flagged };
     })();
   }
 
   /** The full record: every opening is in the access log (DESIGN.md §4). */
   function getStudent(id: number): StudentRecord {
     const database = db();
-    const found = record(database, id);
+    const found = readStudentRecord(database, id);
     database.transaction(() =>
       sessions.audit({
         at: now(),
         action: 'student.read',
         objectType: 'student',
-        objectId: found.studentNumber || found.idNumber || String(id),
+        objectId: auditObjectId(found),
         outcome: 'success',
         details: { studentId: id },
       }),
@@ -243,7 +271,7 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
 
   function updateStudent(id: number, input: StudentBasics): StudentRecord {
     const database = db();
-    const before = record(database, id);
+    const before = readStudentRecord(database, id);
     const basics = normalised(input);
     const changes = studentChanges(before.basics, basics);
     const locked = keyFieldChanges(changes);
@@ -265,10 +293,7 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
       database
         .prepare('UPDATE student SET student_number = ?, basics = ?, updated_at = ? WHERE id = ?')
         .run(basics.studentNumber ?? '', JSON.stringify(basics), stamp, id);
-      const history = database.prepare(
-        'INSERT INTO student_history (student_id, field, before, after, changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      for (const change of changes) history.run(id, change.field, change.before, change.after, stamp, actor());
+      writeHistory(database, id, changes, stamp, actor());
       sessions.audit({
         at,
         action: 'student.update',
@@ -278,38 +303,12 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
         details: { studentId: id, fields: changes.map((change) => change.field) },
       });
     })();
-    return record(database, id);
+    return readStudentRecord(database, id);
   }
 
-  /** 姓名 contains the text, or 身份证件号 / 学籍号 start with it; by class, then name. */
+  /** 姓名 (part or pinyin), 身份证件号 / 学籍号 (start), grade, class, status, flags; in roll order. */
   function listStudents(query: StudentQuery): { rows: StudentSummary[]; total: number } {
-    const clauses: string[] = [];
-    const params: unknown[] = [];
-    const text = query.text?.trim();
-    if (text) {
-      const prefix = `${normaliseIdText(text).replace(/[%_\\]/g, '\\$&')}%`;
-      clauses.push(
-        "(s.name LIKE ? ESCAPE '\\' OR s.id_number LIKE ? ESCAPE '\\' OR s.student_number LIKE ? ESCAPE '\\')",
-      );
-      params.push(`%${text.replace(/[%_\\]/g, '\\$&')}%`, prefix, prefix);
-    }
-    if (query.classId !== undefined) {
-      clauses.push('s.class_id = ?');
-      params.push(query.classId);
-    }
-    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    const database = db();
-    const total = database
-      .prepare(`SELECT count(*) FROM student s ${where}`)
-      .pluck()
-      .get(...params) as number;
-    const rows = database
-      .prepare(
-        `SELECT ${summaryColumns} FROM student s JOIN class c ON c.id = s.class_id ${where}
-         ORDER BY c.grade, c.number, s.name LIMIT ? OFFSET ?`,
-      )
-      .all(...params, query.limit, query.offset) as SummaryRow[];
-    return { rows: rows.map(toSummary), total };
+    return searchStudents(db(), query);
   }
 
   return {

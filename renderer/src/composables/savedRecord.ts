@@ -1,7 +1,7 @@
 /**
- * One record that core keeps and a screen reads and saves (学校信息,
- * 学年学期, 密码策略): the value, why the last read failed, and the busy
- * flags. Stores built on it differ only in which contract methods they call.
+ * One record or list that core keeps and a screen reads and saves (学校信息,
+ * 学年学期, 密码策略, 班级, 招生计划, 专业): the value, why the last read
+ * failed, and the busy flags. Stores built on it differ only in which contract methods they call.
  */
 import { ref, shallowRef } from 'vue';
 import type { ApiFailure } from '../../../shared/errors';

@@ -3,9 +3,14 @@
  * labels of history fields, and the empty forms the screens start from.
  */
 import { type CodeList, labelOf, studentStatuses } from '../../../shared/register/codes';
+import { divisionName } from '../../../shared/register/divisions';
 import type { SchoolProfile } from '../../../shared/register/school';
 import { studentFieldLabels } from '../../../shared/register/students';
-import type { FamilyMember, StudentBasics } from '../../../shared/register/studentValidation';
+import {
+  extendedStudentFields,
+  type FamilyMember,
+  type StudentBasics,
+} from '../../../shared/register/studentValidation';
 
 /** The label of a code, the code itself when the list lacks it, a dash when blank. */
 export function codeText(list: CodeList, code: string | null | undefined): string {
@@ -14,6 +19,13 @@ export function codeText(list: CodeList, code: string | null | undefined): strin
 }
 
 export const statusText = (status: string): string => codeText(studentStatuses, status);
+
+/** A division code as the clerk reads it: 山西省阳泉市城区（140302）; the bare code when the table lacks it. */
+export function divisionText(code: string | null | undefined): string {
+  if (!code) return '—';
+  const name = divisionName(code);
+  return name ? `${name}（${code}）` : code;
+}
 
 /**
  * An ID number with its middle hidden (140302********1129): lists show
@@ -75,9 +87,17 @@ export const emptyFamilyMember = (): EditableMember => ({
   jobTitle: '',
 });
 
+type ExtendedField = (typeof extendedStudentFields)[number];
+
+/** The template's optional fields, all blank: what a record saved before they existed reads as. */
+const blankExtendedFields = (): Record<ExtendedField, string> =>
+  Object.fromEntries(extendedStudentFields.map((key) => [key, ''])) as Record<ExtendedField, string>;
+
 /** A new student's form: blank, with the values nearly every pupil of a Yangquan school has. */
 export function emptyStudentBasics(): EditableBasics {
   return {
+    ...blankExtendedFields(),
+    studentSource: '1',
     name: '',
     sex: '',
     birthDate: '',
@@ -105,24 +125,34 @@ export function emptyStudentBasics(): EditableBasics {
   };
 }
 
-/** A record's basics as an editable copy, always with two family-member slots. */
+/**
+ * A record's basics as an editable copy, always with two family-member
+ * slots. Optional fields the record lacks start blank, not with a new
+ * student's defaults: opening and saving a record must not change it.
+ */
 export function editableBasics(basics: StudentBasics): EditableBasics {
   const members: EditableMember[] = basics.familyMembers.map((member) => ({ ...emptyFamilyMember(), ...member }));
   while (members.length < 2) members.push(emptyFamilyMember());
-  return { ...emptyStudentBasics(), ...basics, familyMembers: members };
+  return { ...emptyStudentBasics(), ...blankExtendedFields(), ...basics, familyMembers: members };
 }
 
 const isBlankMember = (member: EditableMember): boolean => Object.values(member).every((value) => value.trim() === '');
 
+const extendedFieldSet: ReadonlySet<string> = new Set(extendedStudentFields);
+
 /**
  * What is sent: trailing family-member slots left wholly blank are dropped
  * (only trailing ones, so core's `familyMembers.N.…` messages still point
- * at the slot the clerk sees).
+ * at the slot the clerk sees), and so are the optional template fields left
+ * blank (core's history reads a missing field as blank, so nothing changes).
  */
 export function basicsToSave(basics: EditableBasics): StudentBasics {
   const familyMembers = basics.familyMembers.map((member) => ({ ...member }));
   while (familyMembers.length > 0 && isBlankMember(familyMembers[familyMembers.length - 1]!)) familyMembers.pop();
-  return { ...basics, familyMembers };
+  const fields = Object.entries(basics).filter(
+    ([key, value]) => key !== 'familyMembers' && !(extendedFieldSet.has(key) && (value as string).trim() === ''),
+  );
+  return { ...(Object.fromEntries(fields) as Omit<StudentBasics, 'familyMembers'>), familyMembers };
 }
 
 /** A field's value by its message key (`phone`, `familyMembers.0.phone`). */

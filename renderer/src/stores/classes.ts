@@ -1,52 +1,32 @@
-/** 班级管理: the school's classes with how many students each holds now. */
+/** 班级管理: the school's classes with how many students each holds now, and their photos as the national zip. */
 import { defineStore } from 'pinia';
-import { ref, shallowRef } from 'vue';
+import { computed, ref } from 'vue';
 import type { ApiFailure } from '../../../shared/errors';
-import type { ClassInput, SchoolClass } from '../../../shared/register/students';
 import { api, failureOf } from '../api';
+import { useSavedRecord } from '../composables/savedRecord';
+import { saveFile } from '../composables/download';
 
 export const useClassesStore = defineStore('classes', () => {
+  const { value, ...record } = useSavedRecord(api.listClasses, api.saveClass);
   /** The classes as last read; kept during a refresh. */
-  const classes = shallowRef<readonly SchoolClass[]>([]);
+  const classes = computed(() => value.value ?? []);
   /** The list has been read at least once. */
-  const loaded = ref(false);
-  const loading = ref(false);
-  /** Why the last read failed; null after a success. */
-  const error = shallowRef<ApiFailure | null>(null);
-  const saving = ref(false);
+  const loaded = computed(() => value.value !== null);
+  /** The class whose photos are being exported, if any. */
+  const exportingPhotos = ref<number | null>(null);
 
-  async function load(): Promise<void> {
-    loading.value = true;
+  /** The class's photos as the national zip, handed to the browser's save; returns the failure to show, or null. */
+  async function exportPhotos(classId: number): Promise<ApiFailure | null> {
+    exportingPhotos.value = classId;
     try {
-      classes.value = await api.listClasses();
-      loaded.value = true;
-      error.value = null;
-    } catch (caught) {
-      error.value = failureOf(caught);
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  /** Adds a class or changes the one with `id`; returns the failure to show, or null. */
-  async function save(input: ClassInput): Promise<ApiFailure | null> {
-    saving.value = true;
-    try {
-      classes.value = await api.saveClass(input);
-      loaded.value = true;
+      saveFile(await api.exportClassPhotos(classId));
       return null;
     } catch (caught) {
       return failureOf(caught);
     } finally {
-      saving.value = false;
+      exportingPhotos.value = null;
     }
   }
 
-  function clear(): void {
-    classes.value = [];
-    loaded.value = false;
-    error.value = null;
-  }
-
-  return { classes, loaded, loading, error, saving, load, save, clear };
+  return { classes, loaded, exportingPhotos, exportPhotos, ...record };
 });

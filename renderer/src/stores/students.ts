@@ -1,33 +1,30 @@
 /**
- * 学生名册 and one student's record: the searched page of the roll, and the
- * record being viewed, registered or edited. Opening a record is logged by
- * core (every `getStudent`), so it is read only when a clerk opens it.
+ * One student's record (the roll is `roll.ts`): the record being viewed, registered (with its ENR-2 check) or changed (basic
+ * information, 调班, 奖惩, 学习简历, 毕业评语, 纸质档案, 照片). Opening a
+ * record is logged by core (every `getStudent`), so it is read only when a
+ * clerk opens it; every change answers with the whole new record.
  */
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import type { ApiFailure } from '../../../shared/errors';
-import type { RegistrationResult, StudentRecord, StudentSummary } from '../../../shared/register/students';
+import type { EnrollmentWarning, EnrollmentWarningKind } from '../../../shared/register/enrollment';
+import type { PhotoUpload } from '../../../shared/register/photos';
+import type {
+  ClassChangeRequest,
+  RegistrationResult,
+  StudentRecord,
+  StudentSummary,
+} from '../../../shared/register/students';
+import type {
+  ArchiveItemState,
+  GraduationComment,
+  RewardPunishment,
+  StudyHistoryEntry,
+} from '../../../shared/register/studentRecords';
 import type { StudentBasics } from '../../../shared/register/studentValidation';
 import { api, failureOf } from '../api';
 
-export const pageSizes = [20, 50, 100] as const;
-
 export const useStudentsStore = defineStore('students', () => {
-  /** The roll's search: part of a name, or the start of an ID number or 学籍号. */
-  const text = ref('');
-  /** Only this class; null for the whole school. */
-  const classId = ref<number | null>(null);
-  const page = ref(1);
-  const pageSize = ref<number>(pageSizes[0]);
-
-  /** The rows of the current page and how many match in all. */
-  const rows = shallowRef<readonly StudentSummary[]>([]);
-  const total = ref(0);
-  const loaded = ref(false);
-  const loading = ref(false);
-  /** Why the last list read failed; null after a success. */
-  const error = shallowRef<ApiFailure | null>(null);
-
   /** The record open on the detail page; null until read. */
   const record = shallowRef<StudentRecord | null>(null);
   const recordError = shallowRef<ApiFailure | null>(null);
@@ -35,32 +32,10 @@ export const useStudentsStore = defineStore('students', () => {
   const saving = ref(false);
   /** Records the last registration resembles (same name, birth date and sex: OPS-2), for its record page. */
   const duplicates = shallowRef<{ readonly studentId: number; readonly rows: readonly StudentSummary[] } | null>(null);
-
-  let latest = 0;
-
-  /** Reads the current page of the roll; an older answer arriving late is dropped. */
-  async function load(): Promise<void> {
-    const ticket = ++latest;
-    loading.value = true;
-    try {
-      const trimmed = text.value.trim();
-      const result = await api.listStudents({
-        ...(trimmed ? { text: trimmed } : {}),
-        ...(classId.value !== null ? { classId: classId.value } : {}),
-        limit: pageSize.value,
-        offset: (page.value - 1) * pageSize.value,
-      });
-      if (ticket !== latest) return;
-      rows.value = result.rows;
-      total.value = result.total;
-      loaded.value = true;
-      error.value = null;
-    } catch (caught) {
-      if (ticket === latest) error.value = failureOf(caught);
-    } finally {
-      if (ticket === latest) loading.value = false;
-    }
-  }
+  /** The open record's photo as a data URL (null when it could not be read), with the student and picture it is of. */
+  const photo = shallowRef<{ readonly studentId: number; readonly sha256: string; readonly url: string | null } | null>(
+    null,
+  );
 
   /** Opens one record (logged by core). */
   async function open(id: number): Promise<void> {
@@ -87,9 +62,24 @@ export const useStudentsStore = defineStore('students', () => {
     }
   }
 
-  /** 学生登记: the new record and any possible duplicates (OPS-2), or the failure to show. */
-  async function register(targetClassId: number, basics: StudentBasics): Promise<RegistrationResult | ApiFailure> {
-    const result = await withSaving(() => api.registerStudent(targetClassId, basics));
+  /** ENR-2: what the clerk must acknowledge before this student is registered in this class, or the failure. */
+  function checkEnrollment(
+    targetClassId: number,
+    basics: StudentBasics,
+  ): Promise<readonly EnrollmentWarning[] | ApiFailure> {
+    return withSaving(() => api.checkEnrollment(targetClassId, basics));
+  }
+
+  /**
+   * 学生登记 with the ENR-2 warnings the clerk confirmed: the new record and
+   * any possible duplicates (OPS-2), or the failure to show.
+   */
+  async function register(
+    targetClassId: number,
+    basics: StudentBasics,
+    acknowledged: readonly EnrollmentWarningKind[] = [],
+  ): Promise<RegistrationResult | ApiFailure> {
+    const result = await withSaving(() => api.registerStudent(targetClassId, basics, acknowledged));
     if ('student' in result) {
       record.value = result.student;
       duplicates.value = { studentId: result.student.id, rows: result.possibleDuplicates };
@@ -97,9 +87,9 @@ export const useStudentsStore = defineStore('students', () => {
     return result;
   }
 
-  /** Saves non-key fields of the open record; returns the failure to show, or null. */
-  async function update(id: number, basics: StudentBasics): Promise<ApiFailure | null> {
-    const result = await withSaving(() => api.updateStudent(id, basics));
+  /** One change of the open record: keeps core's new record; returns the failure to show, or null. */
+  async function change(action: () => Promise<StudentRecord>): Promise<ApiFailure | null> {
+    const result = await withSaving(action);
     if ('basics' in result) {
       record.value = result;
       return null;
@@ -107,38 +97,70 @@ export const useStudentsStore = defineStore('students', () => {
     return result;
   }
 
+  /** Saves non-key fields of the open record. */
+  const update = (id: number, basics: StudentBasics) => change(() => api.updateStudent(id, basics));
+  /** 调班, with its reason. */
+  const changeClass = (request: ClassChangeRequest) => change(() => api.changeClass(request));
+  /** Adds a 奖惩 entry, or changes the one with its `id`. */
+  const saveRewardPunishment = (id: number, entry: RewardPunishment) =>
+    change(() => api.saveRewardPunishment(id, entry));
+  /** Replaces the whole 学习简历. */
+  const saveStudyHistory = (id: number, entries: readonly StudyHistoryEntry[]) =>
+    change(() => api.saveStudyHistory(id, entries));
+  const saveGraduationComment = (id: number, comment: GraduationComment) =>
+    change(() => api.saveGraduationComment(id, comment));
+  /** Sets the 纸质档案 items given; the others are kept. */
+  const saveArchiveChecklist = (id: number, items: readonly ArchiveItemState[]) =>
+    change(() => api.saveArchiveChecklist(id, items));
+  /** Imports a 学籍照片 with the clerk's crop; core scales and compresses it. */
+  const setPhoto = (id: number, upload: PhotoUpload) => change(() => api.setStudentPhoto(id, upload));
+
+  /**
+   * Reads the open record's photo when it has one not read yet. A failure
+   * only marks the picture unreadable: the rest of the record still shows.
+   */
+  async function loadPhoto(): Promise<void> {
+    const current = record.value;
+    if (!current?.photo) {
+      photo.value = null;
+      return;
+    }
+    const { id, photo: info } = current;
+    if (photo.value?.studentId === id && photo.value.sha256 === info.sha256) return;
+    try {
+      const read = await api.getStudentPhoto(id);
+      if (record.value?.id !== id) return;
+      photo.value = { studentId: id, sha256: info.sha256, url: `data:${read.mimeType};base64,${read.base64}` };
+    } catch {
+      if (record.value?.id === id) photo.value = { studentId: id, sha256: info.sha256, url: null };
+    }
+  }
+
   function clear(): void {
-    rows.value = [];
-    total.value = 0;
-    loaded.value = false;
-    error.value = null;
     record.value = null;
     recordError.value = null;
     duplicates.value = null;
-    text.value = '';
-    classId.value = null;
-    page.value = 1;
+    photo.value = null;
   }
 
   return {
-    text,
-    classId,
-    page,
-    pageSize,
-    rows,
-    total,
-    loaded,
-    loading,
-    error,
     record,
     recordError,
     recordLoading,
     saving,
     duplicates,
-    load,
+    photo,
     open,
+    checkEnrollment,
     register,
     update,
+    changeClass,
+    saveRewardPunishment,
+    saveStudyHistory,
+    saveGraduationComment,
+    saveArchiveChecklist,
+    setPhoto,
+    loadPhoto,
     clear,
   };
 });

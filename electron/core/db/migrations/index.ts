@@ -6,6 +6,10 @@ import { accounts } from './0003-accounts';
 import { auditLog } from './0004-audit-log';
 import { schoolProfileTerms } from './0005-school-profile-terms';
 import { classesStudents } from './0006-classes-students';
+import { enrollmentPlanMajors } from './0007-enrollment-plan-majors';
+import { studentRecords } from './0008-student-records';
+import { attachmentsPhotos } from './0009-attachments-photos';
+import { studentSearch } from './0010-student-search';
 
 export const migrations: readonly Migration[] = [
   installation,
@@ -14,4 +18,8 @@ export const migrations: readonly Migration[] = [
   auditLog,
   schoolProfileTerms,
   classesStudents,
+  enrollmentPlanMajors,
+  studentRecords,
+  attachmentsPhotos,
+  studentSearch,
 ];

@@ -1,9 +1,8 @@
 /**
- * 招生计划 (rule ENR-1) and the checks of a new student against it (ENR-2),
- * and the majors a 中职 school enrolls into. Types and pure checks.
+ * 招生计划 (rule ENR-1) and the checks of a new student against it (ENR-2).
+ * Types and pure checks.
  */
 import { divisionName, isKnownDivision } from './divisions';
-import type { Major } from './school';
 
 /** The county bureau's enrollment plan for one school year, recorded by the clerk each June (ENR-1). */
 export interface EnrollmentPlan {
@@ -139,15 +138,4 @@ export function enrollmentWarnings(facts: EnrollmentFacts): EnrollmentWarning[] 
     });
   }
   return warnings;
-}
-
-/** Problems by field, in Chinese, of a 中职 major; empty when it can be saved. */
-export function majorProblems(major: Major): Record<string, string> {
-  const problems: Record<string, string> = {};
-  if (!/^\d{6}$/.test(major.code))
-    problems['code'] = '专业代码应为 6 位数字（见《中等职业学校专业目录》，如 710201）。';
-  const name = major.name.trim();
-  if (name.length < 2 || name.length > 50) problems['name'] = '专业名称应为 2 至 50 个字。';
-  if (!Number.isInteger(major.years) || major.years < 1 || major.years > 6) problems['years'] = '学制应为 1 至 6 年。';
-  return problems;
 }

@@ -35,6 +35,17 @@ export interface Major {
   readonly active: boolean;
 }
 
+/** Problems by field, in Chinese, of a 中职 major; empty when it can be saved. */
+export function majorProblems(major: Major): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!/^\d{6}$/.test(major.code))
+    problems['code'] = '专业代码应为 6 位数字（见《中等职业学校专业目录》，如 710201）。';
+  const name = major.name.trim();
+  if (name.length < 2 || name.length > 50) problems['name'] = '专业名称应为 2 至 50 个字。';
+  if (!Number.isInteger(major.years) || major.years < 1 || major.years > 6) problems['years'] = '学制应为 1 至 6 年。';
+  return problems;
+}
+
 /** School types that teach senior high grades, where the provincial-model flag means something. */
 const seniorHighTypes: ReadonlySet<string> = new Set(['341', '342', '345']);
 

@@ -4,8 +4,8 @@ import {
   type EnrollmentPlan,
   enrollmentPlanProblems,
   enrollmentWarnings,
-  majorProblems,
 } from '../../shared/register/enrollment';
+import { majorProblems } from '../../shared/register/school';
 
 const plan: EnrollmentPlan = {
   year: 2026,

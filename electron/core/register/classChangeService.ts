@@ -4,11 +4,16 @@
  * Moving to another grade is 留级 or 升级, a register change of its own.
  */
 import { labelOf, studentStatuses } from '../../../shared/register/codes';
-import { type ClassChangeRequest, gradeLabel, type StudentRecord } from '../../../shared/register/students';
+import {
+  type ClassChangeRequest,
+  gradeLabel,
+  type SchoolClass,
+  type StudentRecord,
+} from '../../../shared/register/students';
 import { isoWithOffset } from '../../../shared/time';
 import type { Sessions } from '../auth/session';
 import { AppError } from '../errors';
-import { type ClassOccupancy, readClassOccupancy } from './enrollmentService';
+import { readClass } from './classes';
 import { auditObjectId, readStudentRecord, writeHistory } from './studentRecord';
 
 export interface ClassChangeServiceContext {
@@ -20,7 +25,7 @@ export interface ClassChangeServiceContext {
 const movableStatuses: readonly string[] = ['enrolled', 'suspended'];
 
 /** Why this move is not a 调班, in Chinese; null when it is one. */
-function refusal(student: StudentRecord, studentGrade: number, target: ClassOccupancy): AppError | null {
+function refusal(student: StudentRecord, studentGrade: number, target: SchoolClass): AppError | null {
   if (!movableStatuses.includes(student.status)) {
     const status = labelOf(studentStatuses, student.status) ?? student.status;
     return new AppError(
@@ -39,10 +44,10 @@ function refusal(student: StudentRecord, studentGrade: number, target: ClassOccu
       `class change across grades ${studentGrade} -> ${target.grade}`,
     );
   }
-  if (target.students >= target.capacity) {
+  if (target.studentCount >= target.capacity) {
     return new AppError(
       'RULE_VIOLATION',
-      `${target.label}的班额为 ${target.capacity} 人，现有 ${target.students} 人，已满，不能调入。请选择其他班级，或先修改该班的班额。`,
+      `${target.label}的班额为 ${target.capacity} 人，现有 ${target.studentCount} 人，已满，不能调入。请选择其他班级，或先修改该班的班额。`,
       `class ${target.label} full`,
     );
   }
@@ -63,8 +68,8 @@ export function createClassChangeService({ sessions, now }: ClassChangeServiceCo
     const at = now();
     database.transaction(() => {
       const student = readStudentRecord(database, request.studentId);
-      const from = readClassOccupancy(database, student.classId);
-      const target = readClassOccupancy(database, request.classId);
+      const from = readClass(database, student.classId);
+      const target = readClass(database, request.classId);
       const refused = refusal(student, from.grade, target);
       if (refused) throw refused;
       const stamp = isoWithOffset(at);

@@ -8,16 +8,15 @@ import {
   type EnrollmentWarning,
   enrollmentPlanProblems,
   enrollmentWarnings,
-  majorProblems,
   startingGrades,
 } from '../../../shared/register/enrollment';
-import { isVocational, type Major } from '../../../shared/register/school';
-import { classLabel } from '../../../shared/register/students';
+import { isVocational, type Major, majorProblems } from '../../../shared/register/school';
 import type { StudentBasics } from '../../../shared/register/studentValidation';
 import { isoWithOffset } from '../../../shared/time';
 import type { Sessions } from '../auth/session';
 import type { Database } from '../db/database';
 import { AppError } from '../errors';
+import { readClass } from './classes';
 
 export interface EnrollmentServiceContext {
   readonly sessions: Sessions;
@@ -57,26 +56,6 @@ function readPlan(database: Database, year: number): EnrollmentPlan | null {
   return row ? withZoneCodes(row) : null;
 }
 
-/** A class with how many students it holds now (在读 and 休学, CHG-3) against its 班额. */
-export interface ClassOccupancy {
-  readonly grade: number;
-  readonly label: string;
-  readonly capacity: number;
-  readonly students: number;
-}
-
-export function readClassOccupancy(database: Database, classId: number): ClassOccupancy {
-  const row = database
-    .prepare(
-      `SELECT c.grade, c.number, c.capacity,
-         (SELECT count(*) FROM student s WHERE s.class_id = c.id AND s.status IN ('enrolled', 'suspended')) AS students
-       FROM class c WHERE c.id = ?`,
-    )
-    .get(classId) as { grade: number; number: number; capacity: number; students: number } | undefined;
-  if (!row) throw new AppError('NOT_FOUND', '所选班级不存在，请刷新后重新选择。', `class ${classId} missing`);
-  return { grade: row.grade, label: classLabel(row.grade, row.number), capacity: row.capacity, students: row.students };
-}
-
 /**
  * ENR-2: what the clerk must acknowledge before `basics` is registered in
  * the class. Used by `checkEnrollment` and inside `registerStudent`'s transaction.
@@ -86,7 +65,7 @@ export function enrollmentWarningsFor(
   classId: number,
   basics: Pick<StudentBasics, 'enrollmentMonth' | 'householdLocation'>,
 ): EnrollmentWarning[] {
-  const target = readClassOccupancy(database, classId);
+  const target = readClass(database, classId);
   const startingGrade = startingGrades.has(target.grade);
   const year = /^\d{4}/.exec(basics.enrollmentMonth.trim())?.[0];
   const plan = startingGrade && year ? readPlan(database, Number(year)) : null;
@@ -95,7 +74,7 @@ export function enrollmentWarningsFor(
     startingGrade,
     enrolled: plan ? (database.prepare(enrolledIn('?')).pluck().get(String(plan.year)) as number) : 0,
     classLabel: target.label,
-    classStudents: target.students,
+    classStudents: target.studentCount,
     classCapacity: target.capacity,
     householdLocation: basics.householdLocation,
   });

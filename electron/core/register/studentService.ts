@@ -26,6 +26,7 @@ import { type StudentBasics, validateStudentBasics } from '../../../shared/regis
 import type { Sessions } from '../auth/session';
 import type { Database } from '../db/database';
 import { AppError } from '../errors';
+import { readClass, readClasses } from './classes';
 import { enrollmentWarningsFor } from './enrollmentService';
 import { searchStudents } from './studentSearch';
 import {
@@ -40,19 +41,6 @@ import {
 export interface StudentServiceContext {
   readonly sessions: Sessions;
   readonly now: () => Date;
-}
-
-type ClassRow = Omit<SchoolClass, 'label'>;
-
-function readClasses(db: Database): SchoolClass[] {
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.grade, c.number, c.head_teacher AS headTeacher, c.capacity,
-         (SELECT count(*) FROM student s WHERE s.class_id = c.id AND s.status IN ('enrolled', 'suspended')) AS studentCount
-       FROM class c ORDER BY c.grade, c.number`,
-    )
-    .all() as ClassRow[];
-  return rows.map((row) => ({ ...row, label: classLabel(row.grade, row.number) }));
 }
 
 /** Trims and normalises what is typed, so the same person is found and compared the same way. */
@@ -84,12 +72,6 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
   const db = () => sessions.require().storage.db;
   const actor = () => sessions.require().actor.userName;
 
-  function classById(database: Database, classId: number): SchoolClass {
-    const found = readClasses(database).find((c) => c.id === classId);
-    if (!found) throw new AppError('NOT_FOUND', '所选班级不存在，请刷新后重新选择。', `class ${classId} missing`);
-    return found;
-  }
-
   function saveClass(input: ClassInput): SchoolClass[] {
     const cleaned = { ...input, headTeacher: input.headTeacher.trim() };
     const problems = classProblems(cleaned);
@@ -105,7 +87,7 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
     }
     const at = now();
     database.transaction(() => {
-      const before = cleaned.id === undefined ? undefined : classById(database, cleaned.id);
+      const before = cleaned.id === undefined ? undefined : readClass(database, cleaned.id);
       const values = [cleaned.grade, cleaned.number, cleaned.headTeacher, cleaned.capacity] as const;
       const id = before
         ? (database
@@ -197,7 +179,7 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
     const at = now();
     fieldErrors(basics, at);
     const database = db();
-    const schoolClass = classById(database, classId);
+    const schoolClass = readClass(database, classId);
     return database.transaction(() => {
       refuseDuplicates(database, basics, null);
       const warnings = acknowledgedEnrollmentWarnings(database, classId, basics, acknowledgedWarnings);

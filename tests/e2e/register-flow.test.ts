@@ -198,6 +198,27 @@ describe('registering a student', () => {
     await screenshot(page, 'register-classes.png');
   });
 
+  it('shows the enrollment plan the clerk recorded (ENR-1), with its zone by name', async () => {
+    const { page } = app;
+    // The bureau's 2025 plan serves 郊区 only: a 城区 household will need the clerk's confirmation (ENR-2).
+    const saved = await callBridge(bridge, 'saveEnrollmentPlan', {
+      year: 2025,
+      places: 180,
+      classSize: 45,
+      parallelClasses: 4,
+      zoneCodes: ['140311'],
+      zoneNote: '',
+      documentNumber: '阳郊教字〔2025〕8号',
+    });
+    expect(saved.ok).toBe(true);
+    await page.getByRole('menuitem', { name: '招生计划' }).click();
+    await heading(page, '招生计划').waitFor();
+    const row = page.locator('.el-table__body tr').first();
+    await expect(row.innerText()).resolves.toContain('山西省阳泉市郊区');
+    await quietMessages(page);
+    await screenshot(page, 'register-enrollment-plan.png');
+  });
+
   it('shows a mistyped ID number’s message on the 身份证件号 field', async () => {
     const { page } = app;
     await page.getByRole('menuitem', { name: '学生名册' }).click();
@@ -237,12 +258,17 @@ describe('registering a student', () => {
     await screenshot(page, 'register-student-invalid-id.png', { fullPage: false });
   });
 
-  it('registers her with the right ID number, dated and sexed from it', async () => {
+  it('registers her with the right ID number, dated and sexed from it, once the clerk confirms ENR-2', async () => {
     const { page } = app;
     await fill(page, 'student-idNumber', validId);
     await expect.poll(() => fieldMessage(page, 'student-idNumber').count()).toBe(0);
     await expect(page.locator('#student-birthDate').inputValue()).resolves.toBe('2019-03-01');
     await page.getByRole('button', { name: '登记', exact: true }).click();
+    const warnings = page.getByRole('dialog', { name: '登记前请核实（规则 ENR-2）' });
+    await expect(warnings.innerText()).resolves.toContain('不在 2025 年招生区域');
+    await screenshot(page, 'register-enrollment-warning.png', { fullPage: false });
+    await warnings.getByText('我已核实以上情况，确认登记').click();
+    await warnings.getByRole('button', { name: '确认登记' }).click();
     await heading(page, '李思涵').waitFor();
     await waitForPath(page, /^#\/students\/\d+$/);
     await expect(app.valueCell('身份证件号').count()).resolves.toBe(0);

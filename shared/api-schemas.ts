@@ -11,6 +11,11 @@ import type { ApiArgs, ApiMethod } from './api';
 import { auditActions } from './audit';
 import { passwordPolicyBounds } from './passwordPolicy';
 import { extendedStudentFields } from './register/studentValidation';
+import { approvers, type Approver } from './changes/approvals';
+import type { OpenableKind } from './changes/caseRecords';
+import { evidenceKinds, type EvidenceKind } from './changes/evidence';
+import { graduationOutcomes } from './changes/statusMachine';
+import { moveScopes, transferGrounds, type MoveScope, type TransferGround } from './changes/transferRules';
 
 /** Long enough for any real password, short enough that a 1 MB paste is refused before any work. */
 const password = z.string().max(4096);
@@ -84,6 +89,110 @@ const base64 = z
   .string()
   .max(14_000_000)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/**
+ * Base64 of an evidence scan: core refuses anything over 2 MB with its size in MB, so the bound here lets a
+ * phone photo or a multi-page scan (up to 32 MB) reach that message instead of a generic format error.
+ */
+const evidenceBase64 = z
+  .string()
+  .max(44_800_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+
+const day = z.string().max(20);
+const rewardPunishment = z.object({
+  id: rowId.optional(),
+  kind: z.enum(['reward', 'punishment']),
+  date: field,
+  title: field,
+  level: field,
+  issuer: field,
+  reason: longText,
+  revokedOn: field,
+});
+const caseBase = { appliedOn: day, reason: longText };
+const exception = z.object({ documentNumber: z.string().max(100) }).optional();
+const transferDetails = z.object({
+  reason: z.object({
+    ground: z.enum(transferGrounds.map((entry) => entry.code) as [TransferGround, ...TransferGround[]]),
+    scope: z.enum(moveScopes.map((entry) => entry.code) as [MoveScope, ...MoveScope[]]),
+    hukouMoved: z.boolean(),
+  }),
+  otherSchool: z.object({
+    name: z.string().max(100),
+    type: z.string().max(10).nullable(),
+    ownership: z.string().max(10).nullable(),
+    provincialModel: z.boolean(),
+    enrollmentZone: shortText,
+    inCity: z.boolean(),
+  }),
+});
+const caseInput = z.discriminatedUnion('kind', [
+  z.object({
+    ...caseBase,
+    kind: z.literal('transferIn'),
+    studentId: rowId.nullable(),
+    basics: studentBasics.optional(),
+    classId: rowId,
+    transfer: transferDetails,
+  }),
+  z.object({ ...caseBase, kind: z.literal('transferOut'), studentId: rowId, transfer: transferDetails, exception }),
+  z.object({
+    ...caseBase,
+    kind: z.literal('suspension'),
+    studentId: rowId,
+    ground: z.enum(['illness', 'forceMajeure']),
+    prescribedLeaveDays: z.number().int().min(0).max(1000).optional(),
+    period: z.object({ startDate: day, endDate: day }),
+    exception,
+  }),
+  z.object({
+    ...caseBase,
+    kind: z.literal('resumption'),
+    studentId: rowId,
+    classId: rowId,
+    newAuxiliaryNumber: field.optional(),
+  }),
+  z.object({ ...caseBase, kind: z.literal('repeatGrade'), studentId: rowId, classId: rowId }),
+  z.object({ ...caseBase, kind: z.literal('changeMajor'), studentId: rowId, majorCode: field, exception }),
+  z.object({
+    ...caseBase,
+    kind: z.enum(['dropout', 'death', 'goingAbroad', 'cancellation']),
+    studentId: rowId,
+  }),
+  z.object({
+    ...caseBase,
+    kind: z.literal('graduation'),
+    students: z
+      .array(z.object({ studentId: rowId, outcome: z.enum(graduationOutcomes) }))
+      .min(1)
+      .max(5000),
+  }),
+  z.object({
+    ...caseBase,
+    kind: z.literal('basicInfoChange'),
+    studentId: rowId,
+    items: z
+      .array(z.object({ field: z.string().max(40), after: field }))
+      .min(1)
+      .max(40),
+  }),
+  z.object({ ...caseBase, kind: z.literal('rewardPunishmentChange'), studentId: rowId, entry: rewardPunishment }),
+]);
+const caseKinds = [
+  'transferIn',
+  'transferOut',
+  'suspension',
+  'resumption',
+  'repeatGrade',
+  'changeMajor',
+  'dropout',
+  'death',
+  'goingAbroad',
+  'cancellation',
+  'graduation',
+  'basicInfoChange',
+  'rewardPunishmentChange',
+] as const satisfies readonly OpenableKind[];
 
 export const apiArgSchemas = {
   status: z.tuple([]),
@@ -191,19 +300,6 @@ export const apiArgSchemas = {
   getStudent: z.tuple([rowId]),
   updateStudent: z.tuple([rowId, studentBasics]),
   changeClass: z.tuple([z.object({ studentId: rowId, classId: rowId, reason: shortText })]),
-  saveRewardPunishment: z.tuple([
-    rowId,
-    z.object({
-      id: rowId.optional(),
-      kind: z.enum(['reward', 'punishment']),
-      date: field,
-      title: field,
-      level: field,
-      issuer: field,
-      reason: longText,
-      revokedOn: field,
-    }),
-  ]),
   saveStudyHistory: z.tuple([
     rowId,
     z.array(z.object({ fromMonth: field, toMonth: field, school: field, role: field, witness: field })).max(30),
@@ -230,6 +326,44 @@ export const apiArgSchemas = {
   ]),
   getStudentPhoto: z.tuple([rowId]),
   exportClassPhotos: z.tuple([rowId]),
+  listCases: z.tuple([
+    z.object({
+      scope: z.enum(['open', 'closed', 'all']).optional(),
+      kind: z.enum(caseKinds).optional(),
+      studentId: rowId.optional(),
+      overdueOnly: z.boolean().optional(),
+      limit: z.number().int().min(1).max(500),
+      offset: z.number().int().min(0).max(1e9),
+    }),
+  ]),
+  getCase: z.tuple([rowId]),
+  checkCase: z.tuple([caseInput]),
+  openCase: z.tuple([caseInput]),
+  recordDecision: z.tuple([
+    rowId,
+    z.object({
+      approver: z.enum(approvers.map((entry) => entry.code) as [Approver, ...Approver[]]),
+      outcome: z.enum(['approved', 'rejected']),
+      decidedOn: day,
+      decidedBy: z.string().max(40),
+      opinion: longText,
+      documentNumber: z.string().max(100),
+    }),
+  ]),
+  withdrawCase: z.tuple([rowId, longText]),
+  addEvidence: z.tuple([
+    rowId,
+    z.object({
+      kind: z.enum(evidenceKinds.map((entry) => entry.code) as [EvidenceKind, ...EvidenceKind[]]),
+      fileName: z.string().max(260),
+      base64: evidenceBase64,
+    }),
+  ]),
+  removeEvidence: z.tuple([rowId, rowId]),
+  getEvidence: z.tuple([rowId]),
+  listGraduateCandidates: z.tuple([z.number().int().min(1).max(12)]),
+  previewPromotion: z.tuple([]),
+  promoteSchool: z.tuple([z.string().max(20)]),
   listStudents: z.tuple([
     z.object({
       text: z.string().max(40).optional(),

@@ -24,6 +24,19 @@ import type {
 } from './accounts';
 import type { AuditChainStatus, AuditExportFormat, AuditFilter, AuditPage, ExportedFile } from './audit';
 import type { ApiResult } from './errors';
+import type { ApprovalDecision } from './changes/approvals';
+import type {
+  CaseFilter,
+  CaseInput,
+  CasePage,
+  CaseRecord,
+  EvidenceFile,
+  EvidenceUpload,
+  GraduateCandidate,
+  PromotionPreview,
+  PromotionResult,
+} from './changes/caseRecords';
+import type { Refusal } from './changes/cases';
 import type {
   EnrollmentPlan,
   EnrollmentPlanRow,
@@ -32,12 +45,7 @@ import type {
 } from './register/enrollment';
 import type { PhotoUpload, StudentPhoto } from './register/photos';
 import type { Major, SchoolProfile } from './register/school';
-import type {
-  ArchiveItemState,
-  GraduationComment,
-  RewardPunishment,
-  StudyHistoryEntry,
-} from './register/studentRecords';
+import type { ArchiveItemState, GraduationComment, StudyHistoryEntry } from './register/studentRecords';
 import type {
   ClassChangeRequest,
   ClassInput,
@@ -126,8 +134,6 @@ export interface XuejiApi {
   listStudents(query: StudentQuery): Promise<{ readonly rows: readonly StudentSummary[]; readonly total: number }>;
   /** 调班: to another class of the same grade, with a reason; logged and kept in the history. */
   changeClass(request: ClassChangeRequest): Promise<StudentRecord>;
-  /** 奖惩: adds an entry, or changes the one with `id`. */
-  saveRewardPunishment(studentId: number, entry: RewardPunishment): Promise<StudentRecord>;
   /** 学习简历: replaces the whole list, oldest first. */
   saveStudyHistory(studentId: number, entries: readonly StudyHistoryEntry[]): Promise<StudentRecord>;
   /** 毕业评语 (GRD-2). */
@@ -139,6 +145,35 @@ export interface XuejiApi {
   getStudentPhoto(studentId: number): Promise<StudentPhoto>;
   /** The class's photos as the national zip: one JPG per student named by ID number. */
   exportClassPhotos(classId: number): Promise<ExportedFile>;
+
+  /** 学籍异动 and change requests: open ones by due date first, with their deadline state. */
+  listCases(filter: CaseFilter): Promise<CasePage>;
+  /** One case with its approvals, evidence and items; every opening is logged. */
+  getCase(id: number): Promise<CaseRecord>;
+  /** The rule refusals this case would meet if opened now; empty when it may be opened. Saves nothing. */
+  checkCase(input: CaseInput): Promise<readonly Refusal[]>;
+  /**
+   * Opens a case after every rule check (CHG-*, TRF-*, DAT-*, GRD-*, VOC-*,
+   * OPS-2); the record changes only when its last approval step approves.
+   * 奖惩 entries are added and changed this way too (DAT-1).
+   */
+  openCase(input: CaseInput): Promise<CaseRecord>;
+  /** OPS-3: the next approver's decision; the last approval applies the case to the record, atomically. */
+  recordDecision(caseId: number, decision: ApprovalDecision): Promise<CaseRecord>;
+  /** 撤销 an open case, with the reason. */
+  withdrawCase(caseId: number, reason: string): Promise<CaseRecord>;
+  /** 佐证材料: JPG, PNG or PDF (by content) up to 2 MB, stored encrypted. */
+  addEvidence(caseId: number, upload: EvidenceUpload): Promise<CaseRecord>;
+  /** Removes an evidence file from an open case (the file stays in the store, unreferenced). */
+  removeEvidence(caseId: number, evidenceId: number): Promise<CaseRecord>;
+  /** An evidence file for the viewer; every opening is logged. */
+  getEvidence(evidenceId: number): Promise<EvidenceFile>;
+  /** The graduating list of one graduating grade (6, 9 or 12), with what blocks each student (GRD-1, GRD-2). */
+  listGraduateCandidates(grade: number): Promise<readonly GraduateCandidate[]>;
+  /** 升级 at year end: what would move, and what stops it. */
+  previewPromotion(): Promise<PromotionPreview>;
+  /** 升级 of the whole school in one transaction; `schoolYear` is the preview's, confirmed by the clerk. */
+  promoteSchool(schoolYear: string): Promise<PromotionResult>;
 }
 
 export type ApiMethod = keyof XuejiApi;
@@ -202,13 +237,26 @@ export const apiAccess = {
   updateStudent: adminOrClerk,
   listStudents: anyRole,
   changeClass: adminOrClerk,
-  saveRewardPunishment: adminOrClerk,
   saveStudyHistory: adminOrClerk,
   saveGraduationComment: adminOrClerk,
   saveArchiveChecklist: adminOrClerk,
   setStudentPhoto: adminOrClerk,
   getStudentPhoto: anyRole,
   exportClassPhotos: adminOrClerk,
+  // Inspectors (审计员) read cases and their evidence; each opening is logged.
+  listCases: anyRole,
+  getCase: anyRole,
+  checkCase: adminOrClerk,
+  openCase: adminOrClerk,
+  // The clerk copies each decision from the signed paper or the national system (OPS-3).
+  recordDecision: adminOrClerk,
+  withdrawCase: adminOrClerk,
+  addEvidence: adminOrClerk,
+  removeEvidence: adminOrClerk,
+  getEvidence: anyRole,
+  listGraduateCandidates: anyRole,
+  previewPromotion: adminOrClerk,
+  promoteSchool: adminOrClerk,
 } as const satisfies { readonly [M in ApiMethod]: MethodAccess };
 
 /** Every method of the contract, in declaration order. */

@@ -41,6 +41,15 @@ export const auditActionLabels = {
   'student.archive': '核对纸质档案',
   'student.photo': '更新学籍照片',
   'photos.export': '导出班级照片',
+  'case.open': '新建学籍事项',
+  'case.read': '查看学籍事项',
+  'case.decision': '录入审核结果',
+  'case.apply': '学籍事项办结生效',
+  'case.withdraw': '撤销学籍事项',
+  'case.evidence.add': '上传佐证材料',
+  'case.evidence.remove': '移除佐证材料',
+  'case.evidence.read': '查看佐证材料',
+  'school.promotion': '全校升级',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

@@ -17,6 +17,9 @@ import { createEnrollmentService } from './register/enrollmentService';
 import { createClassChangeService } from './register/classChangeService';
 import { createStudentRecordsService } from './register/recordsService';
 import { createPhotoService } from './register/photoService';
+import { createCaseService } from './changes/caseService';
+import { createGraduationService } from './changes/graduationService';
+import { createPromotionService } from './changes/promotionService';
 import { createFileLogger, type Logger } from './log';
 import { dataPaths, installationState } from './storage';
 import type { ScryptCost } from './keyring/keyring';
@@ -63,6 +66,9 @@ export function createCore(options: CoreOptions): Core {
   const classChange = createClassChangeService({ sessions, now });
   const records = createStudentRecordsService({ sessions, now });
   const photos = createPhotoService({ sessions, now, paths });
+  const cases = createCaseService({ sessions, now, paths });
+  const graduation = createGraduationService({ sessions, now });
+  const promotion = createPromotionService({ sessions, now });
   const openDb = () => {
     const session = sessions.current();
     return session && !session.locked ? session.storage.db : null;
@@ -104,13 +110,24 @@ export function createCore(options: CoreOptions): Core {
     updateStudent: students.updateStudent,
     listStudents: students.listStudents,
     changeClass: classChange.changeClass,
-    saveRewardPunishment: records.saveRewardPunishment,
     saveStudyHistory: records.saveStudyHistory,
     saveGraduationComment: records.saveGraduationComment,
     saveArchiveChecklist: records.saveArchiveChecklist,
     setStudentPhoto: photos.setStudentPhoto,
     getStudentPhoto: photos.getStudentPhoto,
     exportClassPhotos: photos.exportClassPhotos,
+    listCases: cases.listCases,
+    getCase: cases.getCase,
+    checkCase: cases.checkCase,
+    openCase: cases.openCase,
+    recordDecision: cases.recordDecision,
+    withdrawCase: cases.withdrawCase,
+    addEvidence: cases.addEvidence,
+    removeEvidence: cases.removeEvidence,
+    getEvidence: cases.getEvidence,
+    listGraduateCandidates: graduation.listGraduateCandidates,
+    previewPromotion: promotion.previewPromotion,
+    promoteSchool: promotion.promoteSchool,
   };
 
   const dispatch = createDispatcher({

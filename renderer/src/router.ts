@@ -91,6 +91,31 @@ export const routes: readonly RouteRecordRaw[] = [
     meta: { title: '学生档案', requires: 'getStudent' },
   },
   {
+    path: '/cases',
+    component: () => import('./views/CasesView.vue'),
+    meta: { title: '学籍异动', nav: true, requires: 'listCases' },
+  },
+  {
+    path: '/cases/new',
+    component: () => import('./views/CaseNewView.vue'),
+    meta: { title: '新建学籍事项', requires: 'openCase' },
+  },
+  {
+    path: '/cases/:id(\\d+)',
+    component: () => import('./views/CaseView.vue'),
+    meta: { title: '学籍事项', requires: 'getCase' },
+  },
+  {
+    path: '/graduation',
+    component: () => import('./views/GraduationView.vue'),
+    meta: { title: '毕业办理', nav: true, requires: 'listGraduateCandidates' },
+  },
+  {
+    path: '/promotion',
+    component: () => import('./views/PromotionView.vue'),
+    meta: { title: '学年升级', nav: true, requires: 'previewPromotion' },
+  },
+  {
     path: '/accounts',
     component: () => import('./views/AccountsView.vue'),
     meta: { title: '账号管理', nav: true, requires: 'listAccounts' },

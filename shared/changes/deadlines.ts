@@ -33,6 +33,20 @@ export function graduationDeadline(year: number): string {
 }
 
 /**
+ * The year whose 30 June ends the graduation season of `day` (GRD-2): the
+ * end of the school year of the term holding `day`; outside every term,
+ * from September the school year just begun (due next June), until the end
+ * of August the one ending now (a list opened in July is already late).
+ */
+export function graduationYear(day: string, terms: readonly Term[]): number {
+  const term = terms.find((candidate) => candidate.startDate <= day && day <= candidate.endDate);
+  const ends = term ? Number(term.schoolYear.slice(5, 9)) : Number.NaN;
+  if (Number.isInteger(ends) && ends > 2000) return ends;
+  const year = Number(day.slice(0, 4));
+  return Number(day.slice(5, 7)) >= 9 ? year + 1 : year;
+}
+
+/**
  * The due date of a case applied for on `appliedOn`, or null where no rule
  * sets one (留级, 调班, 升级, 转专业, 注销, and a transfer applied for outside
  * every window, which `transferRefusals` refuses anyway).
@@ -46,7 +60,7 @@ export function caseDeadline(kind: CaseKind, appliedOn: string, terms: readonly 
     const window = transferWindowOn(terms, appliedOn);
     return window ? { rule: 'CHG-1', dueDate: window.closes } : null;
   }
-  if (kind === 'graduation') return { rule: 'GRD-2', dueDate: graduationDeadline(Number(appliedOn.slice(0, 4))) };
+  if (kind === 'graduation') return { rule: 'GRD-2', dueDate: graduationDeadline(graduationYear(appliedOn, terms)) };
   return null;
 }
 

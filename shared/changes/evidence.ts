@@ -139,7 +139,7 @@ export function requiredEvidence(kind: CaseKind, details: EvidenceDetails = {}):
 }
 
 /** The rule whose evidence a case kind gathers. */
-function evidenceRule(kind: CaseKind): RuleId {
+export function evidenceRule(kind: CaseKind): RuleId {
   if (kind === 'transferIn' || kind === 'transferOut') return 'CHG-1';
   if (kind === 'basicInfoChange') return 'DAT-2';
   if (kind === 'rewardPunishmentChange') return 'DAT-1';
@@ -147,7 +147,8 @@ function evidenceRule(kind: CaseKind): RuleId {
   return 'CHG-2';
 }
 
-const evidenceLabel = (kind: EvidenceKind, caseKind: CaseKind): string => {
+/** An evidence item as the clerk reads it; the signed form names the case's form. */
+export const evidenceLabel = (kind: EvidenceKind, caseKind: CaseKind): string => {
   const form = formFor(caseKind);
   return kind === 'signedForm' && form
     ? `签字盖章的《${labelOf(changeForms, form)}》`

@@ -54,7 +54,19 @@ const aspectTolerance = 0.02;
 
 /** What a file really is, told by its first bytes, whatever its name says. */
 export type FileKind =
-  'jpeg' | 'png' | 'gif' | 'webp' | 'bmp' | 'tiff' | 'heic' | 'pdf' | 'zip' | 'text' | 'empty' | 'unknown';
+  | 'jpeg'
+  | 'png'
+  | 'gif'
+  | 'webp'
+  | 'bmp'
+  | 'tiff'
+  | 'heic'
+  | 'pdf'
+  | 'zip'
+  | 'executable'
+  | 'text'
+  | 'empty'
+  | 'unknown';
 
 export const fileKindLabels: Readonly<Record<FileKind, string>> = {
   jpeg: 'JPG 图片',
@@ -66,6 +78,7 @@ export const fileKindLabels: Readonly<Record<FileKind, string>> = {
   heic: 'HEIC 照片（苹果手机格式）',
   pdf: 'PDF 文档',
   zip: '压缩包或 Office 文档',
+  executable: '可执行程序（.exe）',
   text: '文本文件',
   empty: '空文件',
   unknown: '无法识别的文件',
@@ -91,6 +104,8 @@ export function sniffFileKind(bytes: Uint8Array): FileKind {
   }
   if (startsWith(bytes, ascii('%PDF'))) return 'pdf';
   if (startsWith(bytes, ascii('PK\x03\x04'))) return 'zip';
+  // A program renamed .jpg: Windows (MZ) or Linux (ELF).
+  if (startsWith(bytes, ascii('MZ')) || startsWith(bytes, [0x7f, ...ascii('ELF')])) return 'executable';
   // No control characters but tab, line feed, carriage return: typed text.
   const head = bytes.subarray(0, 512);
   if (head.every((byte) => byte >= 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d)) return 'text';

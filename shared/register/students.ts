@@ -116,6 +116,7 @@ export const studentFieldLabels: Readonly<Record<string, string>> = {
   studentCategory: '学生类别',
   teachingSite: '教学点',
   // Parts of the record kept beside the basic information (history rows use these names).
+  status: '学籍状态',
   classId: '班级',
   photo: '照片',
   rewardsPunishments: '奖惩',

@@ -2,7 +2,7 @@
  * `npm run bench`: the performance figures of XuejiDesk, each against a
  * baseline measured in the same run on the same machine, printed as one
  * table. Later issues add their rows here. Median of several runs.
- * `npm run bench -- register` prints the register's rows only.
+ * `npm run bench -- register` (or `changes`) prints those rows only.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -17,41 +17,28 @@ import {
   withSlot,
 } from '../../electron/core/keyring/keyring';
 import { readKeyring } from '../../electron/core/keyring/keyringFile';
-import { createCore } from '../../electron/core/app';
 import { writeAnchor } from '../../electron/core/audit/anchor';
 import { appendAudit, auditHead, walkChain } from '../../electron/core/audit/auditLog';
-import { createMemoryLogger } from '../../electron/core/log';
 import { createDatabase, createStorage, dataPaths, openDatabase, openStorage } from '../../electron/core/storage';
 import { tempFolder } from '../core/fixtures';
-import { nameInitials, namePinyin } from '../../shared/register/pinyin';
+import { nameInitials } from '../../shared/register/pinyin';
 import { generateSchool } from '../support/schoolGenerator';
+import {
+  admin,
+  benchCore,
+  benchInstallation,
+  benchSlot,
+  median,
+  type Row,
+  runs,
+  seedSchool,
+  storageOptions,
+  timed,
+  timedSync,
+} from './benchKit';
+import { changesFigures } from './changesFigures';
 
-interface Row {
-  readonly figure: string;
-  readonly goal: string;
-  readonly measured: number;
-  readonly baseline: number | null;
-  readonly baselineName: string;
-  readonly unit: 'ms' | 'rows/s' | 'MB';
-}
-
-const runs = 5;
 const insertRows = 100_000;
-const storageOptions = { now: new Date(), appVersion: 'bench' };
-const admin = { id: 'account:admin', kind: 'account' as const, secret: 'Qingshan-Lake-42' };
-
-async function median(measure: () => Promise<number> | number): Promise<number> {
-  const values: number[] = [];
-  for (let i = 0; i < runs; i++) values.push(await measure());
-  values.sort((a, b) => a - b);
-  return values[Math.floor(values.length / 2)]!;
-}
-
-async function timed(action: () => Promise<unknown> | unknown): Promise<number> {
-  const start = performance.now();
-  await action();
-  return performance.now() - start;
-}
 
 const createBenchTable =
   'CREATE TABLE bench (id INTEGER PRIMARY KEY, name TEXT NOT NULL, born TEXT NOT NULL, note TEXT) STRICT';
@@ -77,8 +64,9 @@ function rawDatabase(file: string, encrypted: boolean): Sqlite.Database {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- register`: only the register's rows, for working on the search.
+  // `npm run bench -- register|changes`: only those rows, for working on them.
   if (process.argv[2] === 'register') return print(await registerFigures());
+  if (process.argv[2] === 'changes') return print(await changesFigures());
   const rows: Row[] = [];
 
   const keyDerivation = await median(() =>
@@ -166,68 +154,19 @@ async function main(): Promise<void> {
   }
   rows.push(...(await auditFigures()));
   rows.push(...(await registerFigures()));
+  rows.push(...(await changesFigures()));
   print(rows);
 }
 
 const registerStudents = 50_000;
 
-/** A new installation set up through core, with the administrator 'bench'; returns its data folder. */
-async function benchInstallation(): Promise<string> {
-  const folder = join(tempFolder(), 'data');
-  const core = createCore({
-    dataFolder: folder,
-    appVersion: 'bench',
-    electron: null,
-    chrome: null,
-    logger: createMemoryLogger(),
-  });
-  const setup = await core.call('setup', [
-    {
-      schoolName: '基准测试学校',
-      schoolCode: '1114000001',
-      adminUserName: 'bench',
-      adminDisplayName: '基准',
-      password: admin.secret,
-    },
-  ]);
-  if (!setup.ok) throw new Error(setup.error.message);
-  core.close();
-  return folder;
-}
-
 /** The register (issue 4): search p95 on a generated 50k-student school, through core and raw, and main-side memory. */
 async function registerFigures(): Promise<Row[]> {
   const folder = await benchInstallation();
   const school = generateSchool({ seed: 2026, studentCount: registerStudents });
-  // Seeded in one transaction with the tables' own columns; the import (issue 7) will be the real bulk path.
-  const storage = await openStorage(dataPaths(folder), { id: 'account:bench', secret: admin.secret }, storageOptions);
-  const { db } = storage;
-  db.transaction(() => {
-    const addClass = db.prepare('INSERT INTO class (grade, number, head_teacher, capacity) VALUES (?, ?, ?, ?)');
-    const classIds = school.classes.map((c) =>
-      Number(addClass.run(c.grade, c.number, c.headTeacher, c.capacity).lastInsertRowid),
-    );
-    const insert = db.prepare(
-      `INSERT INTO student (class_id, name, name_initials, name_pinyin, sex, birth_date, id_type, id_number,
-         student_number, basics, created_at, created_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', 'bench', 'bench')`,
-    );
-    for (const { classIndex, basics: b } of school.students) {
-      insert.run(
-        classIds[classIndex]!,
-        b.name,
-        nameInitials(b.name),
-        namePinyin(b.name),
-        b.sex,
-        b.birthDate,
-        b.idType,
-        b.idNumber,
-        b.studentNumber ?? '',
-        JSON.stringify(b),
-      );
-    }
-  })();
-  db.close();
+  const storage = await openStorage(dataPaths(folder), benchSlot, storageOptions);
+  seedSchool(storage.db, school);
+  storage.db.close();
 
   // What a clerk types: part of a name, the initials of one (zsf), the start of an ID number.
   const texts = school.students
@@ -243,7 +182,7 @@ async function registerFigures(): Promise<Row[]> {
   if (child.status !== 0) throw new Error(child.stderr);
   const probe = JSON.parse(child.stdout) as { times: number[]; peakRssMb: number };
 
-  const raw = await openStorage(dataPaths(folder), { id: 'account:bench', secret: admin.secret }, storageOptions);
+  const raw = await openStorage(dataPaths(folder), benchSlot, storageOptions);
   const rawQuery = raw.db.prepare(
     `SELECT s.id, s.name, s.class_id FROM student s JOIN class c ON c.id = s.class_id
      WHERE s.name LIKE @part OR s.name_initials LIKE @start OR s.name_pinyin LIKE @start
@@ -273,19 +212,13 @@ async function registerFigures(): Promise<Row[]> {
   ];
 }
 
-function timedSync(action: () => unknown): number {
-  const start = performance.now();
-  action();
-  return performance.now() - start;
-}
-
 const auditRows = 200_000;
 
 /** Access-log figures (issue 3): append rate, chain verification over 200k rows, login on that log. */
 async function auditFigures(): Promise<Row[]> {
   const folder = await benchInstallation();
   const paths = dataPaths(folder);
-  const storage = await openStorage(paths, { id: 'account:bench', secret: admin.secret }, storageOptions);
+  const storage = await openStorage(paths, benchSlot, storageOptions);
   const { db } = storage;
   const event = (i: number) => ({
     at: new Date(),
@@ -318,13 +251,7 @@ async function auditFigures(): Promise<Row[]> {
   );
   db.close();
   const login = await median(async () => {
-    const c = createCore({
-      dataFolder: folder,
-      appVersion: 'bench',
-      electron: null,
-      chrome: null,
-      logger: createMemoryLogger(),
-    });
+    const c = benchCore(folder);
     const start = performance.now();
     const result = await c.call('login', [{ userName: 'bench', password: admin.secret }]);
     const time = performance.now() - start;

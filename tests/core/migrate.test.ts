@@ -53,6 +53,7 @@ describe('the migration runner', () => {
       'student-records',
       'attachments-photos',
       'student-search',
+      'register-cases',
     ]);
   });
 });

@@ -1,13 +1,16 @@
-/** Rewards and punishments, study history, graduation comment and archive checklist on a real installation (SCH-3, VOC-2, GRD-2). */
+/**
+ * Study history, graduation comment and archive checklist on a real installation (SCH-3, VOC-2, GRD-2).
+ * Rewards and punishments change through an approved case (DAT-1): tests/core/cases-changeRequests.test.ts.
+ */
 import { describe, expect, it } from 'vitest';
 import type { AuditAction } from '../../shared/audit';
-import type { RewardPunishment, StudyHistoryEntry } from '../../shared/register/studentRecords';
+import type { StudyHistoryEntry } from '../../shared/register/studentRecords';
 import { openStorage } from '../../electron/core/storage';
 import { adminPassword, samplePupil, school, setUpCore, testStorageOptions } from './fixtures';
 
-async function withStudent(grade = 1) {
+async function withStudent() {
   const t = await setUpCore();
-  const [schoolClass] = await t.call('saveClass', { grade, number: 1, headTeacher: '赵老师', capacity: 45 });
+  const [schoolClass] = await t.call('saveClass', { grade: 1, number: 1, headTeacher: '赵老师', capacity: 45 });
   const { student } = await t.call('registerStudent', schoolClass!.id, samplePupil(6));
   return { ...t, student };
 }
@@ -16,81 +19,6 @@ async function withStudent(grade = 1) {
 async function auditEvents(t: Awaited<ReturnType<typeof setUpCore>>, action: AuditAction) {
   return (await t.call('listAuditEvents', { action, limit: 10, offset: 0 })).rows;
 }
-
-const reward: RewardPunishment = {
-  kind: 'reward',
-  date: '2026-06-01',
-  title: '三好学生',
-  level: '5',
-  issuer: '阳泉市第一中学',
-  reason: '学年表现优秀',
-  revokedOn: '',
-};
-
-describe('VOC-2 奖惩', () => {
-  it('adds an entry with history and an access-log event, then changes it by id', async () => {
-    const t = await withStudent();
-    const added = await t.call('saveRewardPunishment', t.student.id, { ...reward, title: ' 三好学生 ' });
-    const [entry] = added.rewardsPunishments;
-    expect(entry).toMatchObject({ ...reward, id: expect.any(Number) });
-    expect(added.history[0]).toMatchObject({
-      field: 'rewardsPunishments',
-      before: '',
-      after: '2026-06-01 奖励 三好学生（校级，阳泉市第一中学）：学年表现优秀',
-      by: 'wangli',
-    });
-    const [event] = await auditEvents(t, 'student.rewardPunishment');
-    expect(event).toMatchObject({
-      objectId: t.student.idNumber,
-      details: { studentId: t.student.id, entryId: entry!.id, kind: 'reward', added: true },
-    });
-
-    const changed = await t.call('saveRewardPunishment', t.student.id, { ...entry!, level: '4' });
-    expect(changed.rewardsPunishments).toEqual([{ ...entry, level: '4' }]);
-    expect(changed.history[0]).toMatchObject({
-      before: '2026-06-01 奖励 三好学生（校级，阳泉市第一中学）：学年表现优秀',
-      after: '2026-06-01 奖励 三好学生（县（区）级，阳泉市第一中学）：学年表现优秀',
-    });
-    const again = await t.call('saveRewardPunishment', t.student.id, { ...entry!, level: '4' });
-    expect(again.history).toHaveLength(changed.history.length);
-    expect(await auditEvents(t, 'student.rewardPunishment')).toHaveLength(2);
-  });
-
-  it('refuses a future date and a missing reason with field messages, and writes nothing', async () => {
-    const t = await withStudent();
-    await expect(
-      t.call('saveRewardPunishment', t.student.id, { ...reward, date: '2026-09-02', reason: '' }),
-    ).rejects.toMatchObject({
-      code: 'FIELD_ERRORS',
-      message: '奖惩记录有 2 处需要修改，请查看标红的栏目。',
-      fields: { date: '奖励日期 2026-09-02 晚于今天。', reason: '请填写奖励原因。' },
-    });
-    expect((await t.call('getStudent', t.student.id)).rewardsPunishments).toEqual([]);
-    expect(await auditEvents(t, 'student.rewardPunishment')).toEqual([]);
-  });
-
-  it('changes only an entry of the same student', async () => {
-    const t = await withStudent();
-    const { id: classId } = (await t.call('listClasses'))[0]!;
-    const { student: other } = await t.call('registerStudent', classId, samplePupil(8, { name: '张伟' }));
-    const [entry] = (await t.call('saveRewardPunishment', other.id, reward)).rewardsPunishments;
-    await expect(
-      t.call('saveRewardPunishment', t.student.id, { ...entry!, title: '优秀学生干部' }),
-    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('不在这名学生的档案中') });
-    expect((await t.call('getStudent', other.id)).rewardsPunishments[0]?.title).toBe('三好学生');
-  });
-
-  it('开除学籍 is refused in compulsory education and recorded in 高中阶段', async () => {
-    const expulsion = { ...reward, kind: 'punishment' as const, title: '开除学籍', reason: '严重违纪' };
-    const pupil = await withStudent(1);
-    await expect(pupil.call('saveRewardPunishment', pupil.student.id, expulsion)).rejects.toMatchObject({
-      fields: { title: expect.stringContaining('义务教育阶段不得开除学生') },
-    });
-    const senior = await withStudent(10);
-    const saved = await senior.call('saveRewardPunishment', senior.student.id, expulsion);
-    expect(saved.rewardsPunishments).toHaveLength(1);
-  });
-});
 
 const line = (fromMonth: string, toMonth: string, school: string): StudyHistoryEntry => ({
   fromMonth,

@@ -23,10 +23,18 @@ const titles = (session: Parameters<typeof navigationItems>[0]) => navigationIte
 
 describe('navigation', () => {
   it('offers each role only the screens its methods allow, by the contract’s access table', () => {
-    const register = ['学校信息', '学年学期', '招生计划', '班级管理', '学生名册'];
-    expect(titles(adminSession)).toEqual(['首页', ...register, '账号管理', '访问日志', '密码与安全策略', '系统信息']);
-    expect(titles(clerkSession)).toEqual(['首页', ...register, '系统信息']);
-    // 审计员 read the register (read-only screens): each record opened is logged.
+    const register = ['学校信息', '学年学期', '招生计划', '班级管理', '学生名册', '学籍异动', '毕业办理'];
+    expect(titles(adminSession)).toEqual([
+      '首页',
+      ...register,
+      '学年升级',
+      '账号管理',
+      '访问日志',
+      '密码与安全策略',
+      '系统信息',
+    ]);
+    expect(titles(clerkSession)).toEqual(['首页', ...register, '学年升级', '系统信息']);
+    // 审计员 read the register and its cases (read-only screens): each record opened is logged; no 升级.
     expect(titles(auditorSession)).toEqual(['首页', ...register, '访问日志', '系统信息']);
     expect(titles(null)).toEqual(['系统信息']);
   });
@@ -145,6 +153,9 @@ describe('the window', () => {
       '招生计划',
       '班级管理',
       '学生名册',
+      '学籍异动',
+      '毕业办理',
+      '学年升级',
       '账号管理',
       '访问日志',
       '密码与安全策略',

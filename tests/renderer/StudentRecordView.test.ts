@@ -1,6 +1,6 @@
 /**
  * 学生档案 beyond the basic information: the ENR-2 acknowledgement at
- * registration, the record's tabs (照片, 奖惩, 学习简历, 毕业评语, 纸质档案),
+ * registration, the record's tabs (照片, 奖惩 through approval, 学习简历, 毕业评语, 纸质档案),
  * 调班, and 审计员 reading it all without changing anything. Longer than
  * our usual file: one screen, one fixture set, one group of helpers.
  * The crop frame's arithmetic is tested on its own in photoCrop.test.ts.
@@ -14,7 +14,7 @@ import { validateStudentBasics } from '../../shared/register/studentValidation';
 import StudentForm from '../../renderer/src/components/StudentForm.vue';
 import { basicsToSave, editableBasics } from '../../renderer/src/format/register';
 import { failure, removeFakeApi } from './fakeApi';
-import { auditorSession, clerkSession, girlBasics, girlRecord, signedIn } from './fixtures';
+import { auditorSession, clerkSession, girlBasics, girlRecord, nameChangeCase, signedIn } from './fixtures';
 import { bodyText, button, type MountedApp, mountApp } from './mountApp';
 
 let app: MountedApp | undefined;
@@ -231,44 +231,57 @@ describe('学生档案 header and 照片', { timeout: 30_000 }, () => {
 });
 
 describe('奖惩, 学习简历, 毕业评语, 纸质档案', { timeout: 30_000 }, () => {
-  it('adds a reward with its level and shows core’s field message in the dialog', async () => {
-    const refused = failure('FIELD_ERRORS', '有 1 项需要改正', { issuer: '奖励单位不能只写“学校”，请写全称。' });
+  it('DAT-1 asks for a new reward through a 奖惩记录变更 case and shows core’s field message in the dialog', async () => {
+    const refused = failure('FIELD_ERRORS', '有 1 项需要改正', {
+      'entry.issuer': '奖励单位不能只写“学校”，请写全称。',
+    });
     let answer: ReturnType<typeof failure> | null = refused;
     app = await mountApp('/students/7', {
       status: signedIn(clerkSession),
-      saveRewardPunishment: (id, entry) =>
-        answer ?? record({ id, rewardsPunishments: [{ ...entry, id: 3, revokedOn: entry.revokedOn }] }),
+      openCase: (input) => answer ?? { ...nameChangeCase, id: 12, kind: input.kind, input },
     });
     await openTab('奖惩');
-    buttonIn(activePane(), '新增').click();
+    buttonIn(activePane(), '申请新增奖惩').click();
     await app.settle();
     await type(byId('reward-title'), '三好学生');
     await choose('reward-level', '市级');
     await type(byId('reward-issuer'), '学校');
     await type(byId('reward-reason'), '学年表现优秀');
-    buttonIn(dialog('新增奖惩'), '保存').click();
+    buttonIn(dialog('申请新增奖惩'), '提交申请').click();
+    await app.settle();
+    expect(app.fake.calls['openCase']).toBeUndefined();
+    expect(await messageUnder(byId('reward-change-reason'))).toBe('请填写申请理由。');
+    await type(byId('reward-change-reason'), '获奖证书已交学校存档');
+    buttonIn(dialog('申请新增奖惩'), '提交申请').click();
     await app.settle();
     expect(await messageUnder(byId('reward-issuer'))).toBe('奖励单位不能只写“学校”，请写全称。');
 
     answer = null;
     await type(byId('reward-issuer'), '阳泉市教育局');
     expect(await messageUnder(byId('reward-issuer'))).toBe('');
-    buttonIn(dialog('新增奖惩'), '保存').click();
+    buttonIn(dialog('申请新增奖惩'), '提交申请').click();
     await app.settle();
-    expect(app.fake.args.saveRewardPunishment![1]).toEqual([
-      7,
+    expect(app.fake.args.openCase![1]).toEqual([
       {
-        kind: 'reward',
-        date: today,
-        title: '三好学生',
-        level: '3',
-        issuer: '阳泉市教育局',
-        reason: '学年表现优秀',
-        revokedOn: '',
+        kind: 'rewardPunishmentChange',
+        studentId: 7,
+        entry: {
+          kind: 'reward',
+          date: today,
+          title: '三好学生',
+          level: '3',
+          issuer: '阳泉市教育局',
+          reason: '学年表现优秀',
+          revokedOn: '',
+        },
+        appliedOn: today,
+        reason: '获奖证书已交学校存档',
       },
     ]);
-    const cells = [...activePane().querySelectorAll('.el-table__body tr td')].map((td) => td.textContent?.trim());
-    expect(cells.slice(0, 7)).toEqual([today, '奖励', '三好学生', '市级', '阳泉市教育局', '学年表现优秀', '—']);
+    // Nothing is recorded before the approval: the clerk is told where the case is.
+    expect(activePane().textContent).toContain('已提交奖惩变更申请（事项 #12），审批通过后记入档案。');
+    expect(activePane().querySelector('a[href="/cases/12"]')).not.toBeNull();
+    expect(activePane().textContent).toContain('没有奖惩记录');
   });
 
   it('saves the study history in the order the clerk set, with the last line 至今', async () => {

@@ -3,6 +3,8 @@
  * they read as local time and the expected texts hold in any time zone.
  */
 import { archiveItemsFor } from '../../shared/register/studentRecords';
+import type { CaseRecord, CaseSummary } from '../../shared/changes/caseRecords';
+import { requiredEvidence } from '../../shared/changes/evidence';
 import type { AccountSummary, SessionInfo } from '../../shared/accounts';
 import type { AuditChainStatus, AuditEvent } from '../../shared/audit';
 import type { SchoolProfile } from '../../shared/register/school';
@@ -242,4 +244,65 @@ export const girlRecord: StudentRecord = {
   history: [
     { field: 'phone', before: '13803530000', after: '13803530001', at: '2026-09-02T10:00:00.000', by: 'lilaoshi' },
   ],
+};
+
+/** A name change for 李思涵 waiting for the county bureau, the school having approved. */
+export const nameChangeSummary: CaseSummary = {
+  id: 3,
+  kind: 'basicInfoChange',
+  status: 'pending',
+  subject: '李思涵（一年级（2）班）',
+  studentId: 7,
+  appliedOn: '2026-09-02',
+  dueDate: '2026-09-09',
+  dueRule: 'DAT-1',
+  daysLeft: 7,
+  overdue: false,
+  nextApprover: 'countyBureau',
+  openedBy: 'lilaoshi',
+  openedAt: '2026-09-02T09:00:00.000',
+};
+
+export const nameChangeCase: CaseRecord = {
+  ...nameChangeSummary,
+  input: {
+    kind: 'basicInfoChange',
+    studentId: 7,
+    appliedOn: '2026-09-02',
+    reason: '户口簿姓名已变更',
+    items: [{ field: 'name', after: '李诗涵' }],
+  },
+  students: [{ studentId: 7, name: '李思涵', classLabel: '一年级（2）班', outcome: null }],
+  items: [{ field: 'name', label: '姓名', before: '李思涵', after: '李诗涵' }],
+  steps: ['school', 'countyBureau'],
+  decisions: [
+    {
+      approver: 'school',
+      outcome: 'approved',
+      decidedOn: '2026-09-02',
+      decidedBy: '王校长',
+      opinion: '同意',
+      documentNumber: '',
+      recordedAt: '2026-09-02T10:00:00.000',
+      recordedBy: 'lilaoshi',
+    },
+  ],
+  requirements: requiredEvidence('basicInfoChange'),
+  evidence: [
+    {
+      id: 11,
+      kind: 'householdRegister',
+      fileName: '户口簿.jpg',
+      mediaType: 'image/jpeg',
+      bytes: 120_000,
+      sha256: 'a'.repeat(64),
+      addedAt: '2026-09-02T09:05:00.000',
+      addedBy: 'lilaoshi',
+    },
+  ],
+  missingEvidence: null,
+  form: 'basicInfoChange',
+  paperProcedure: false,
+  withdrawnReason: '',
+  closedAt: '',
 };

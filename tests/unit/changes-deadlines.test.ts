@@ -7,6 +7,7 @@ import {
   deadlineText,
   graduatingSeasonRefusal,
   graduationDeadline,
+  graduationYear,
 } from '../../shared/changes/deadlines';
 
 const autumn: Term = { id: 1, schoolYear: '2026-2027', semester: 1, startDate: '2026-09-01', endDate: '2027-01-20' };
@@ -55,6 +56,18 @@ describe('due dates of open cases', () => {
   it('GRD-2 graduation is due on 30 June', () => {
     expect(graduationDeadline(2027)).toBe('2027-06-30');
     expect(caseDeadline('graduation', '2027-05-10', [])).toEqual({ rule: 'GRD-2', dueDate: '2027-06-30' });
+    // A list opened in July is late; one opened in the autumn is for the school year just begun.
+    expect(caseDeadline('graduation', '2027-07-05', [])).toEqual({ rule: 'GRD-2', dueDate: '2027-06-30' });
+    expect(caseDeadline('graduation', '2026-09-20', [])).toEqual({ rule: 'GRD-2', dueDate: '2027-06-30' });
+    const spring = {
+      id: 2,
+      schoolYear: '2026-2027',
+      semester: 2 as const,
+      startDate: '2027-02-20',
+      endDate: '2027-07-10',
+    };
+    expect(graduationYear('2027-07-05', [spring])).toBe(2027);
+    expect(graduationYear('2027-08-15', [])).toBe(2027);
   });
 
   it('movements without a rule on time have no due date', () => {

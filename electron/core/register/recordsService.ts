@@ -1,7 +1,8 @@
 /**
  * What the school keeps per student besides the basic information (issue 4
- * item 8): rewards and punishments, study history, the graduation comment
- * and the paper-archive checklist (SCH-3, VOC-2, GRD-2). Each save is
+ * item 8): study history, the graduation comment and the paper-archive
+ * checklist (SCH-3, VOC-2, GRD-2); rewards and punishments change through an
+ * approved case (DAT-1, rewardPunishments.ts). Each save is
  * checked by the shared rules, written in one transaction with readable
  * field history and an access-log event, and returns the whole record.
  *
@@ -9,7 +10,6 @@
  * and the comment completed around graduation, and a leaver's archive is
  * still checked before it is handed on.
  */
-import { isVocational } from '../../../shared/register/school';
 import {
   type ArchiveItemState,
   archiveChecklistProblems,
@@ -17,10 +17,6 @@ import {
   type GraduationComment,
   graduationCommentProblems,
   graduationCommentText,
-  isSeniorStage,
-  type RewardPunishment,
-  rewardPunishmentProblems,
-  rewardPunishmentText,
   type StudyHistoryEntry,
   studyHistoryProblems,
   studyHistoryText,
@@ -30,40 +26,19 @@ import type { AuditAction } from '../../../shared/audit';
 import { isoWithOffset } from '../../../shared/time';
 import type { Sessions } from '../auth/session';
 import type { Database } from '../db/database';
-import { AppError } from '../errors';
-import { auditObjectId, readStudentRecord, writeHistory } from './studentRecord';
+import {
+  auditObjectId,
+  readStudentRecord,
+  refuseProblems,
+  schoolIsVocational,
+  trimmed,
+  writeHistory,
+} from './studentRecord';
 
 export interface StudentRecordsServiceContext {
   readonly sessions: Sessions;
   readonly now: () => Date;
 }
-
-function refuseProblems(problems: Readonly<Record<string, string | undefined>>, what: string): void {
-  const fields = Object.fromEntries(
-    Object.entries(problems).filter((entry): entry is [string, string] => entry[1] !== undefined),
-  );
-  const count = Object.keys(fields).length;
-  if (count === 0) return;
-  throw new AppError(
-    'FIELD_ERRORS',
-    `${what}有 ${count} 处需要修改，请查看标红的栏目。`,
-    `${what} fields: ${Object.keys(fields).join(', ')}`,
-    { fields },
-  );
-}
-
-const trimmed = <T extends object>(value: T): T =>
-  Object.fromEntries(
-    Object.entries(value).map(([key, field]) => [key, typeof field === 'string' ? field.trim() : field]),
-  ) as T;
-
-function schoolIsVocational(database: Database): boolean {
-  const type = database.prepare('SELECT type FROM school').pluck().get() as string | null | undefined;
-  return isVocational({ type: type ?? null });
-}
-
-/** Columns of `reward_punishment` in the order the statements below bind them. */
-const rewardPunishmentFields = ['kind', 'date', 'title', 'level', 'issuer', 'reason', 'revokedOn'] as const;
 
 export function createStudentRecordsService({ sessions, now }: StudentRecordsServiceContext) {
   const db = () => sessions.require().storage.db;
@@ -96,60 +71,6 @@ export function createStudentRecordsService({ sessions, now }: StudentRecordsSer
       });
     })();
     return readStudentRecord(database, student.id);
-  }
-
-  /**
-   * 奖惩: adds an entry, or changes the one with `id` (which must be this
-   * student's). DAT-1 has rewards and punishments approved by the bureau:
-   * issue 5 routes this save through a change request; until then the
-   * clerk records them directly, with history and an access-log event.
-   */
-  function saveRewardPunishment(studentId: number, input: RewardPunishment): StudentRecord {
-    const database = db();
-    const student = readStudentRecord(database, studentId);
-    const entry = trimmed(input);
-    const grade = database.prepare('SELECT grade FROM class WHERE id = ?').pluck().get(student.classId) as number;
-    const seniorStage = isSeniorStage(grade, schoolIsVocational(database));
-    refuseProblems(rewardPunishmentProblems(entry, now(), { seniorStage }), '奖惩记录');
-    const before =
-      entry.id === undefined ? undefined : student.rewardsPunishments.find((other) => other.id === entry.id);
-    if (entry.id !== undefined && !before) {
-      throw new AppError(
-        'NOT_FOUND',
-        '要修改的奖惩记录不在这名学生的档案中，可能已被修改，请刷新后重试。',
-        `reward_punishment ${entry.id} of student ${studentId} missing`,
-      );
-    }
-    if (before && rewardPunishmentFields.every((field) => before[field] === entry[field])) return student;
-    const values = rewardPunishmentFields.map((field) => entry[field]);
-    return save(database, student, 'student.rewardPunishment', (stamp, by) => {
-      const id = before
-        ? (database
-            .prepare(
-              `UPDATE reward_punishment SET kind = ?, date = ?, title = ?, level = ?, issuer = ?, reason = ?,
-                 revoked_on = ?, recorded_at = ?, recorded_by = ? WHERE id = ?`,
-            )
-            .run(...values, stamp, by, before.id),
-          before.id)
-        : Number(
-            database
-              .prepare(
-                `INSERT INTO reward_punishment (student_id, kind, date, title, level, issuer, reason, revoked_on,
-                   recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-              )
-              .run(studentId, ...values, stamp, by).lastInsertRowid,
-          );
-      return {
-        changes: [
-          {
-            field: 'rewardsPunishments',
-            before: before ? rewardPunishmentText(before) : '',
-            after: rewardPunishmentText(entry),
-          },
-        ],
-        details: { entryId: id, kind: entry.kind, added: !before },
-      };
-    });
   }
 
   /** 学习简历: the whole list replaces the old one, oldest line first. */
@@ -232,5 +153,5 @@ export function createStudentRecordsService({ sessions, now }: StudentRecordsSer
     });
   }
 
-  return { saveRewardPunishment, saveStudyHistory, saveGraduationComment, saveArchiveChecklist };
+  return { saveStudyHistory, saveGraduationComment, saveArchiveChecklist };
 }

@@ -20,7 +20,7 @@ export interface SchoolServiceContext {
   readonly now: () => Date;
 }
 
-function readProfile(db: Database): SchoolProfile {
+export function readProfile(db: Database): SchoolProfile {
   const row = db
     .prepare(
       `SELECT name, code, type, ownership, provincial_model AS provincialModel, enrollment_zone AS enrollmentZone,
@@ -32,7 +32,7 @@ function readProfile(db: Database): SchoolProfile {
   return { ...row, provincialModel: row.provincialModel === 1 };
 }
 
-function readTerms(db: Database): Term[] {
+export function readTerms(db: Database): Term[] {
   return db
     .prepare(
       `SELECT id, school_year AS schoolYear, semester, start_date AS startDate, end_date AS endDate

@@ -2,7 +2,9 @@
  * Reads a student's full record from every table that holds part of it
  * (basic information, history, rewards and punishments, study history,
  * graduation comment, archive checklist, photo), and the one-line summary
- * the roll shows. Every service that changes a student returns this.
+ * the roll shows. Every service that changes a student returns this; the
+ * history writer and the refusal of a record part's field problems are
+ * shared here too.
  */
 import { classLabel, type StudentRecord, type StudentSummary } from '../../../shared/register/students';
 import { archiveItemsFor, type StudentRecords } from '../../../shared/register/studentRecords';
@@ -28,7 +30,8 @@ export const toSummary = ({ grade, number, hasPhoto, ...row }: SummaryRow): Stud
   hasPhoto: hasPhoto === 1,
 });
 
-function schoolIsVocational(database: Database): boolean {
+/** 中等职业学校: the VOC-2 archive items, 中职 stages and majors apply. */
+export function schoolIsVocational(database: Database): boolean {
   return database.prepare("SELECT type = '360' FROM school").pluck().get() === 1;
 }
 
@@ -110,6 +113,27 @@ export function readStudentRecord(database: Database, id: number): StudentRecord
 export function auditObjectId(student: Pick<StudentSummary, 'id' | 'studentNumber' | 'idNumber'>): string {
   return student.studentNumber || student.idNumber || String(student.id);
 }
+
+/** Refuses a record part's (奖惩, 学习简历 …) field problems in Chinese, field by field. */
+export function refuseProblems(problems: Readonly<Record<string, string | undefined>>, what: string): void {
+  const fields = Object.fromEntries(
+    Object.entries(problems).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  const count = Object.keys(fields).length;
+  if (count === 0) return;
+  throw new AppError(
+    'FIELD_ERRORS',
+    `${what}有 ${count} 处需要修改，请查看标红的栏目。`,
+    `${what} fields: ${Object.keys(fields).join(', ')}`,
+    { fields },
+  );
+}
+
+/** Every string property trimmed, as typed text is compared and stored. */
+export const trimmed = <T extends object>(value: T): T =>
+  Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [key, typeof field === 'string' ? field.trim() : field]),
+  ) as T;
 
 /** One history row per changed field, stamped with who and when. */
 export function writeHistory(

@@ -6,9 +6,6 @@
  */
 import { isoWithOffset } from '../../../shared/time';
 import type { EnrollmentWarning, EnrollmentWarningKind } from '../../../shared/register/enrollment';
-import { normaliseIdText } from '../../../shared/register/identity';
-import { normaliseName } from '../../../shared/register/duplicates';
-import { nameInitials, namePinyin } from '../../../shared/register/pinyin';
 import {
   type ClassInput,
   classLabel,
@@ -22,50 +19,26 @@ import {
   studentChanges,
   studentFieldLabels,
 } from '../../../shared/register/students';
-import { type StudentBasics, validateStudentBasics } from '../../../shared/register/studentValidation';
+import type { StudentBasics } from '../../../shared/register/studentValidation';
 import type { Sessions } from '../auth/session';
 import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import { readClass, readClasses } from './classes';
 import { enrollmentWarningsFor } from './enrollmentService';
 import { searchStudents } from './studentSearch';
+import { auditObjectId, readStudentRecord, writeHistory } from './studentRecord';
 import {
-  auditObjectId,
-  readStudentRecord,
-  summaryColumns,
-  type SummaryRow,
-  toSummary,
-  writeHistory,
-} from './studentRecord';
+  insertStudent,
+  normalisedBasics,
+  possibleDuplicates,
+  refuseDuplicates,
+  refuseFieldErrors,
+  writeStudentBasics,
+} from './studentWrites';
 
 export interface StudentServiceContext {
   readonly sessions: Sessions;
   readonly now: () => Date;
-}
-
-/** Trims and normalises what is typed, so the same person is found and compared the same way. */
-function normalised(basics: StudentBasics): StudentBasics {
-  return {
-    ...basics,
-    name: basics.name.trim(),
-    idNumber: normaliseIdText(basics.idNumber),
-    studentNumber: normaliseIdText(basics.studentNumber ?? ''),
-  };
-}
-
-function fieldErrors(basics: StudentBasics, today: Date): void {
-  const errors = validateStudentBasics(basics, { today });
-  const fields = Object.keys(errors);
-  if (fields.length > 0) {
-    throw new AppError(
-      'FIELD_ERRORS',
-      `有 ${fields.length} 项信息需要修改，请查看标红的栏目。`,
-      `student fields: ${fields.join(', ')}`,
-      {
-        fields: errors as Record<string, string>,
-      },
-    );
-  }
 }
 
 export function createStudentService({ sessions, now }: StudentServiceContext) {
@@ -115,39 +88,6 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
     return readClasses(database);
   }
 
-  /** OPS-2 一人一籍: the same document number or 学籍号 twice is refused, naming the other record. */
-  function refuseDuplicates(database: Database, basics: StudentBasics, exceptId: number | null): void {
-    const clash = database
-      .prepare(
-        `SELECT ${summaryColumns} FROM student s JOIN class c ON c.id = s.class_id
-         WHERE s.id IS NOT ? AND ((s.id_number <> '' AND s.id_type = ? AND s.id_number = ?)
-           OR (s.student_number <> '' AND s.student_number = ?))`,
-      )
-      .get(exceptId, basics.idType, basics.idNumber, basics.studentNumber ?? '') as SummaryRow | undefined;
-    if (!clash) return;
-    const other = toSummary(clash);
-    const which = other.idNumber === basics.idNumber && basics.idNumber !== '' ? 'idNumber' : 'studentNumber';
-    throw new AppError(
-      'DUPLICATE',
-      `${which === 'idNumber' ? '身份证件号' : '学籍号'}已登记在${other.classLabel}“${other.name}”的档案中（一人一籍，规则 OPS-2）。请先核对是否为同一学生。`,
-      `duplicate ${which} with student ${other.id}`,
-      { fields: { [which]: `与${other.classLabel}“${other.name}”重复` } },
-    );
-  }
-
-  function possibleDuplicates(database: Database, basics: StudentBasics, exceptId: number): StudentSummary[] {
-    return (
-      database
-        .prepare(
-          `SELECT ${summaryColumns} FROM student s JOIN class c ON c.id = s.class_id
-           WHERE s.id <> ? AND s.birth_date = ? AND s.sex = ?`,
-        )
-        .all(exceptId, basics.birthDate, basics.sex) as SummaryRow[]
-    )
-      .filter((row) => normaliseName(row.name) === normaliseName(basics.name))
-      .map(toSummary);
-  }
-
   /**
    * ENR-2: every warning must be among the kinds the clerk acknowledged;
    * returns the acknowledged warnings, for the access log.
@@ -175,37 +115,16 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
     input: StudentBasics,
     acknowledgedWarnings: readonly EnrollmentWarningKind[] = [],
   ): RegistrationResult {
-    const basics = normalised(input);
+    const basics = normalisedBasics(input);
     const at = now();
-    fieldErrors(basics, at);
+    refuseFieldErrors(basics, at);
     const database = db();
     const schoolClass = readClass(database, classId);
     return database.transaction(() => {
       refuseDuplicates(database, basics, null);
       const warnings = acknowledgedEnrollmentWarnings(database, classId, basics, acknowledgedWarnings);
       const stamp = isoWithOffset(at);
-      const id = Number(
-        database
-          .prepare(
-            `INSERT INTO student (class_id, name, name_initials, name_pinyin, sex, birth_date, id_type, id_number,
-               student_number, basics, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            classId,
-            basics.name,
-            nameInitials(basics.name),
-            namePinyin(basics.name),
-            basics.sex,
-            basics.birthDate,
-            basics.idType,
-            basics.idNumber,
-            basics.studentNumber ?? '',
-            JSON.stringify(basics),
-            stamp,
-            actor(),
-            stamp,
-          ).lastInsertRowid,
-      );
+      const id = insertStudent(database, classId, basics, stamp, actor());
       const flagged = possibleDuplicates(database, basics, id);
       sessions.audit({
         at,
@@ -254,7 +173,7 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
   function updateStudent(id: number, input: StudentBasics): StudentRecord {
     const database = db();
     const before = readStudentRecord(database, id);
-    const basics = normalised(input);
+    const basics = normalisedBasics(input);
     const changes = studentChanges(before.basics, basics);
     const locked = keyFieldChanges(changes);
     if (locked.length > 0) {
@@ -266,15 +185,22 @@ export function createStudentService({ sessions, now }: StudentServiceContext) {
         { fields: Object.fromEntries(locked.map((change) => [change.field, '关键数据：请通过基本信息变更申请修改'])) },
       );
     }
+    const majorChange = changes.find((change) => change.field === 'majorCode' && change.before !== '');
+    if (majorChange) {
+      throw new AppError(
+        'RULE_VIOLATION',
+        '已登记的专业只能通过“转专业”学籍异动经审批后变更（规则 VOC-3）。',
+        'majorCode changed outside a changeMajor case',
+        { fields: { majorCode: '请通过转专业办理' } },
+      );
+    }
     if (changes.length === 0) return before;
     const at = now();
-    fieldErrors(basics, at);
+    refuseFieldErrors(basics, at);
     const stamp = isoWithOffset(at);
     database.transaction(() => {
       refuseDuplicates(database, basics, id);
-      database
-        .prepare('UPDATE student SET student_number = ?, basics = ?, updated_at = ? WHERE id = ?')
-        .run(basics.studentNumber ?? '', JSON.stringify(basics), stamp, id);
+      writeStudentBasics(database, id, basics, stamp);
       writeHistory(database, id, changes, stamp, actor());
       sessions.audit({
         at,

@@ -13,8 +13,16 @@ export function base64Bytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** A `blob:` URL holding the bytes of a base64 string, typed `mimeType`; revoke it once no longer shown. */
+export function blobUrl(base64: string, mimeType: string): string {
+  return URL.createObjectURL(new Blob([base64Bytes(base64)], { type: mimeType }));
+}
+
+/** URLs of files shown in the page (not saved): revoked when the page no longer shows them. */
+export const revokeBlobUrl = (url: string): void => URL.revokeObjectURL(url);
+
 export function saveFile(file: ExportedFile): void {
-  const url = URL.createObjectURL(new Blob([base64Bytes(file.base64)], { type: file.mimeType }));
+  const url = blobUrl(file.base64, file.mimeType);
   const link = document.createElement('a');
   link.href = url;
   link.download = file.fileName;

@@ -19,7 +19,8 @@ export function takeChosenFile(input: HTMLInputElement | null): File | null {
   return file;
 }
 
-const readAsDataUrl = (file: File): Promise<string> =>
+/** A file's bytes as a `data:` URL (its base64 follows the first comma). */
+export const readAsDataUrl = (file: File): Promise<string> =>
   new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));

@@ -60,7 +60,7 @@ export interface FieldGroup {
   readonly afterMembers?: boolean;
 }
 
-/** Beside every key field in edit mode: the change-request screen comes with a later issue. */
+/** Beside every key field in edit mode: key fields change through 申请变更基本信息 (a DAT-1 case). */
 export const keyFieldNote = '关键数据须通过基本信息变更申请修改（DAT-1）';
 
 const field = (key: BasicsKey, extra: Omit<FieldSpec<BasicsKey>, 'key' | 'label'> = {}): FieldSpec<BasicsKey> => ({

@@ -1,6 +1,6 @@
 /**
  * One student's record (the roll is `roll.ts`): the record being viewed, registered (with its ENR-2 check) or changed (basic
- * information, 调班, 奖惩, 学习简历, 毕业评语, 纸质档案, 照片). Opening a
+ * information, 调班, 学习简历, 毕业评语, 纸质档案, 照片; 奖惩 go through approval as cases, DAT-1). Opening a
  * record is logged by core (every `getStudent`), so it is read only when a
  * clerk opens it; every change answers with the whole new record.
  */
@@ -15,12 +15,7 @@ import type {
   StudentRecord,
   StudentSummary,
 } from '../../../shared/register/students';
-import type {
-  ArchiveItemState,
-  GraduationComment,
-  RewardPunishment,
-  StudyHistoryEntry,
-} from '../../../shared/register/studentRecords';
+import type { ArchiveItemState, GraduationComment, StudyHistoryEntry } from '../../../shared/register/studentRecords';
 import type { StudentBasics } from '../../../shared/register/studentValidation';
 import { api, failureOf } from '../api';
 
@@ -101,9 +96,6 @@ export const useStudentsStore = defineStore('students', () => {
   const update = (id: number, basics: StudentBasics) => change(() => api.updateStudent(id, basics));
   /** 调班, with its reason. */
   const changeClass = (request: ClassChangeRequest) => change(() => api.changeClass(request));
-  /** Adds a 奖惩 entry, or changes the one with its `id`. */
-  const saveRewardPunishment = (id: number, entry: RewardPunishment) =>
-    change(() => api.saveRewardPunishment(id, entry));
   /** Replaces the whole 学习简历. */
   const saveStudyHistory = (id: number, entries: readonly StudyHistoryEntry[]) =>
     change(() => api.saveStudyHistory(id, entries));
@@ -155,7 +147,6 @@ export const useStudentsStore = defineStore('students', () => {
     register,
     update,
     changeClass,
-    saveRewardPunishment,
     saveStudyHistory,
     saveGraduationComment,
     saveArchiveChecklist,

@@ -17,7 +17,7 @@ describe('migration 0010 student search', () => {
     insert.run('吕小布', '140302201901010038');
     insert.run('Anna·Li', '');
 
-    expect(migrate(db, migrations)).toEqual([10]);
+    expect(migrate(db, migrations.slice(0, 10))).toEqual([10]);
     expect(db.prepare('SELECT name, name_initials, name_pinyin FROM student ORDER BY id').all()).toEqual([
       { name: '单田芳', name_initials: 'stf', name_pinyin: 'shantianfang' },
       { name: '吕小布', name_initials: 'lxb', name_pinyin: 'lvxiaobu' },

@@ -10,6 +10,7 @@ import { enrollmentPlanMajors } from './0007-enrollment-plan-majors';
 import { studentRecords } from './0008-student-records';
 import { attachmentsPhotos } from './0009-attachments-photos';
 import { studentSearch } from './0010-student-search';
+import { registerCases } from './0011-register-cases';
 
 export const migrations: readonly Migration[] = [
   installation,
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   studentRecords,
   attachmentsPhotos,
   studentSearch,
+  registerCases,
 ];

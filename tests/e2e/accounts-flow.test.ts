@@ -6,14 +6,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppPage, openApp, windowSize } from '../support/appPage';
 import { type Bridge, callBridge, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
+import { heading, login, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
 
 const rendererDir = resolve('out/renderer');
-const screenshots = resolve('test-results/e2e');
 
 const school = { name: '阳泉市第一中学', code: '3140300001' };
 const admin = { userName: 'wanglaoshi', displayName: '王老师', password: 'Yq-Admin-2026!k' };
@@ -59,26 +59,6 @@ async function emptyInstallation(): Promise<Installation> {
   };
 }
 
-/** A picture without hover or focus highlights. */
-async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  await page.mouse.move(windowSize.width - 1, windowSize.height - 1);
-  await page.evaluate('document.activeElement?.blur()');
-  await page.screenshot({ path: join(screenshots, name), fullPage: options.fullPage ?? true, animations: 'disabled' });
-}
-
-const heading = (page: Page, name: string): Locator => page.getByRole('heading', { level: 1, name });
-
-async function waitForPath(page: Page, path: string): Promise<void> {
-  await page.waitForURL((url) => url.hash === `#${path}`);
-}
-
-async function login(page: Page, userName: string, password: string): Promise<void> {
-  await heading(page, '登录学籍工作台').waitFor();
-  await page.getByLabel('用户名').fill(userName);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
 async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: '账号菜单' }).click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
@@ -88,7 +68,7 @@ async function logout(page: Page): Promise<void> {
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
+  mkdirSync(screenshotsDir, { recursive: true });
   browser = await launchChromium();
 });
 
@@ -153,7 +133,7 @@ describe('from an empty data folder to a checked access log', () => {
     await expect(sheet.textContent()).resolves.toContain(school.name);
     await expect(sheet.textContent()).resolves.toContain(recoveryCode);
     await screenshot(page, 'recovery-code-print.png');
-    await page.pdf({ path: join(screenshots, 'recovery-code-print.pdf'), format: 'A4' });
+    await page.pdf({ path: join(screenshotsDir, 'recovery-code-print.pdf'), format: 'A4' });
     await page.setViewportSize(windowSize);
     await page.emulateMedia({ media: 'screen' });
 

@@ -8,16 +8,27 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../shared/register/identity';
-import { type AppPage, openApp, windowSize } from '../support/appPage';
+import { type AppPage, openApp } from '../support/appPage';
 import { type Bridge, callBridge, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
+import {
+  choose,
+  clickOption,
+  fieldMessage,
+  fill,
+  heading,
+  quietMessages,
+  screenshot,
+  screenshotsDir,
+  waitForPath,
+} from '../support/pageActions';
+import { termOfToday } from '../support/termOfToday';
 
 const rendererDir = resolve('out/renderer');
-const screenshots = resolve('test-results/e2e');
 
 const school = { name: '阳泉市城区实验小学', code: '3140302001' };
 const admin = { userName: 'wanglaoshi', displayName: '王老师', password: 'Yq-Admin-2026!k' };
@@ -27,48 +38,6 @@ const first17 = '14030220190301112';
 const validId = `${first17}${residentIdCheckChar(first17)}`;
 const wrongCheck = residentIdCheckChar(first17) === '5' ? '6' : '5';
 const mistypedId = `${first17}${wrongCheck}`;
-
-/** The term that holds today: 第一学期 from August to January, 第二学期 from February to July. */
-function termOfToday(today = new Date()): { schoolYear: string; semester: 1 | 2; start: string; end: string } {
-  const year = today.getFullYear();
-  const month = today.getMonth() + 1;
-  if (month >= 8)
-    return { schoolYear: `${year}-${year + 1}`, semester: 1, start: `${year}-08-01`, end: `${year + 1}-01-31` };
-  if (month === 1)
-    return { schoolYear: `${year - 1}-${year}`, semester: 1, start: `${year - 1}-08-01`, end: `${year}-01-31` };
-  return { schoolYear: `${year - 1}-${year}`, semester: 2, start: `${year}-02-01`, end: `${year}-07-31` };
-}
-
-async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  await page.mouse.move(windowSize.width - 1, windowSize.height - 1);
-  await page.evaluate('document.activeElement?.blur()');
-  await page.screenshot({ path: join(screenshots, name), fullPage: options.fullPage ?? true, animations: 'disabled' });
-}
-
-const heading = (page: Page, name: string): Locator => page.getByRole('heading', { level: 1, name });
-
-async function waitForPath(page: Page, path: string | RegExp): Promise<void> {
-  await page.waitForURL((url) => (typeof path === 'string' ? url.hash === `#${path}` : path.test(url.hash)));
-}
-
-/**
- * Clicks an option of an open drop-down with the mouse where it shows.
- * Playwright's own click waits for the option to hold still, which the
- * long student form's poppers (repositioned on every scroll) never report.
- */
-async function clickOption(page: Page, option: Locator): Promise<void> {
-  await option.waitFor();
-  const box = await option.boundingBox();
-  if (!box) throw new Error('the option is not on screen');
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-}
-
-/** Picks `label` in the Element Plus select whose input has this id. */
-async function choose(page: Page, id: string, label: string): Promise<void> {
-  await page.locator('.el-select__wrapper', { has: page.locator(`#${id}`) }).click();
-  await clickOption(page, page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^${label}$`) }));
-  await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
 
 /** Picks a division in the division picker with this id by typing part of its name, as clerks do. */
 async function pickDivision(page: Page, id: string, search: string, name: string): Promise<void> {
@@ -80,26 +49,13 @@ async function pickDivision(page: Page, id: string, search: string, name: string
   await page.locator('.el-cascader__dropdown:visible').waitFor({ state: 'hidden' });
 }
 
-async function fill(page: Page, id: string, text: string): Promise<void> {
-  await page.locator(`#${id}`).fill(text);
-  await page.locator(`#${id}`).blur();
-}
-
-/** The message Element Plus shows under the form item holding this input. */
-const fieldMessage = (page: Page, id: string): Locator =>
-  page.locator('.el-form-item', { has: page.locator(`#${id}`) }).locator('.el-form-item__error');
-
-async function quietMessages(page: Page): Promise<void> {
-  await page.locator('.el-message').first().waitFor({ state: 'detached' });
-}
-
 let browser: Browser;
 let root: string;
 let bridge: Bridge;
 let app: AppPage;
 
 beforeAll(async () => {
-  mkdirSync(screenshots, { recursive: true });
+  mkdirSync(screenshotsDir, { recursive: true });
   root = mkdtempSync(join(tmpdir(), 'xuejidesk-e2e-register-'));
   bridge = await startBridge({ dataFolder: join(root, 'data'), rendererDir });
   const setup = await callBridge(bridge, 'setup', {
@@ -114,6 +70,11 @@ beforeAll(async () => {
   await callBridge(bridge, 'logout');
   browser = await launchChromium();
   app = await openApp(browser, bridge);
+});
+
+/** A failed step leaves the screen it stopped on, to see why. */
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail' && app) await screenshot(app.page, `register-failed-${task.name.slice(0, 40)}.png`);
 });
 
 afterAll(async () => {

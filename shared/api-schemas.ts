@@ -364,6 +364,30 @@ export const apiArgSchemas = {
   listGraduateCandidates: z.tuple([z.number().int().min(1).max(12)]),
   previewPromotion: z.tuple([]),
   promoteSchool: z.tuple([z.string().max(20)]),
+  generateForm: z.tuple([
+    z.discriminatedUnion('form', [
+      z.object({ form: z.literal('case'), caseId: rowId }),
+      z.object({ form: z.literal('studentCard'), studentId: rowId }),
+      z.object({ form: z.literal('classStudentCards'), classId: rowId }),
+      z.object({ form: z.literal('classRoster'), classId: rowId }),
+      z.object({ form: z.literal('graduateRegistration'), studentId: rowId }),
+    ]),
+  ]),
+  recoveryCodeSheet: z.tuple([z.string().max(64)]),
+  recordFormOutput: z.tuple([z.string().max(40), z.enum(['print', 'save'])]),
+  getFormFonts: z.tuple([]),
+  setFallbackFont: z.tuple([
+    z
+      .object({
+        fileName: z.string().max(260),
+        // A 64 MB font is about 89.5 M characters of base64.
+        base64: z
+          .string()
+          .max(90_000_000)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+      })
+      .nullable(),
+  ]),
   listStudents: z.tuple([
     z.object({
       text: z.string().max(40).optional(),

@@ -37,6 +37,7 @@ import type {
   PromotionResult,
 } from './changes/caseRecords';
 import type { Refusal } from './changes/cases';
+import type { FontUpload, FormDocument, FormFonts, FormOutput, FormRequest } from './forms/forms';
 import type {
   EnrollmentPlan,
   EnrollmentPlanRow,
@@ -174,6 +175,21 @@ export interface XuejiApi {
   previewPromotion(): Promise<PromotionPreview>;
   /** 升级 of the whole school in one transaction; `schoolYear` is the preview's, confirmed by the clerk. */
   promoteSchool(schoolYear: string): Promise<PromotionResult>;
+
+  /**
+   * A printable A4 PDF pre-filled from the records, with its form number and
+   * verification code (both in the access log). Refused, naming them, when
+   * characters have no glyph in the bundled fonts or the fallback font.
+   */
+  generateForm(request: FormRequest): Promise<FormDocument>;
+  /** 恢复码保管单 right after setup: the code must open the recovery slot. */
+  recoveryCodeSheet(recoveryCode: string): Promise<FormDocument>;
+  /** The clerk printed or saved a generated form (access log, with its number). */
+  recordFormOutput(formNumber: string, output: FormOutput): Promise<void>;
+  /** The fonts forms use, and the fallback font for rare characters. */
+  getFormFonts(): Promise<FormFonts>;
+  /** Adds (or with null removes) the fallback font for characters the bundled fonts lack. */
+  setFallbackFont(upload: FontUpload | null): Promise<FormFonts>;
 }
 
 export type ApiMethod = keyof XuejiApi;
@@ -257,6 +273,12 @@ export const apiAccess = {
   listGraduateCandidates: anyRole,
   previewPromotion: adminOrClerk,
   promoteSchool: adminOrClerk,
+  // Inspectors print what they read (学籍卡, 花名册); each form is logged with its number.
+  generateForm: anyRole,
+  recoveryCodeSheet: admin,
+  recordFormOutput: anyRole,
+  getFormFonts: anyRole,
+  setFallbackFont: admin,
 } as const satisfies { readonly [M in ApiMethod]: MethodAccess };
 
 /** Every method of the contract, in declaration order. */

@@ -50,6 +50,10 @@ export const auditActionLabels = {
   'case.evidence.remove': '移除佐证材料',
   'case.evidence.read': '查看佐证材料',
   'school.promotion': '全校升级',
+  'form.generate': '生成表格',
+  'form.print': '打印表格',
+  'form.save': '保存表格',
+  'form.fallbackFont': '设置生僻字字体',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

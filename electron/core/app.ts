@@ -20,6 +20,7 @@ import { createPhotoService } from './register/photoService';
 import { createCaseService } from './changes/caseService';
 import { createGraduationService } from './changes/graduationService';
 import { createPromotionService } from './changes/promotionService';
+import { createFormService } from './forms/formService';
 import { createFileLogger, type Logger } from './log';
 import { dataPaths, installationState } from './storage';
 import type { ScryptCost } from './keyring/keyring';
@@ -32,6 +33,8 @@ export interface CoreOptions extends RuntimeFacts {
   readonly now?: () => Date;
   /** Keyring key-derivation cost; tests lower it, the app keeps the default. */
   readonly scryptCost?: ScryptCost;
+  /** Where the bundled form fonts are (the packaged app's resources); default: the npm font packages. */
+  readonly fontFolder?: string;
 }
 
 export interface Core {
@@ -69,6 +72,7 @@ export function createCore(options: CoreOptions): Core {
   const cases = createCaseService({ sessions, now, paths });
   const graduation = createGraduationService({ sessions, now });
   const promotion = createPromotionService({ sessions, now });
+  const forms = createFormService({ sessions, now, paths, fontFolder: options.fontFolder });
   const openDb = () => {
     const session = sessions.current();
     return session && !session.locked ? session.storage.db : null;
@@ -128,6 +132,11 @@ export function createCore(options: CoreOptions): Core {
     listGraduateCandidates: graduation.listGraduateCandidates,
     previewPromotion: promotion.previewPromotion,
     promoteSchool: promotion.promoteSchool,
+    generateForm: forms.generateForm,
+    recoveryCodeSheet: forms.recoveryCodeSheet,
+    recordFormOutput: forms.recordFormOutput,
+    getFormFonts: forms.getFormFonts,
+    setFallbackFont: forms.setFallbackFont,
   };
 
   const dispatch = createDispatcher({

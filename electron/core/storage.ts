@@ -30,6 +30,8 @@ export interface DataPaths {
   readonly auditAnchor: string;
   /** Encrypted attachments (photos, evidence scans), each named by its SHA-256. */
   readonly attachments: string;
+  /** The administrator's fallback font for rare characters on printed forms (`fallback.ttf` or `.otf`). */
+  readonly fonts: string;
 }
 
 export function dataPaths(folder: string): DataPaths {
@@ -40,6 +42,7 @@ export function dataPaths(folder: string): DataPaths {
     logs: join(folder, 'logs'),
     auditAnchor: join(folder, 'audit-anchor.json'),
     attachments: join(folder, 'attachments'),
+    fonts: join(folder, 'fonts'),
   };
 }
 

@@ -38,6 +38,8 @@ if (!app.requestSingleInstanceLock()) {
       chrome: process.versions.chrome ?? null,
       // Set by `npm start` to the Electron-ABI build; packaged apps carry their own rebuilt module.
       nativeBinding: process.env['XUEJIDESK_NATIVE_BINDING'],
+      // electron-builder.yml copies the form fonts there; unpackaged runs read the npm font packages.
+      fontFolder: app.isPackaged ? join(process.resourcesPath, 'fonts') : undefined,
     });
     bindApi(ipcMain, { core, logger, window: () => window?.webContents ?? null, appUrl });
     restrictPermissions();

@@ -2,7 +2,7 @@
  * `npm run bench`: the performance figures of XuejiDesk, each against a
  * baseline measured in the same run on the same machine, printed as one
  * table. Later issues add their rows here. Median of several runs.
- * `npm run bench -- register` (or `changes`) prints those rows only.
+ * `npm run bench -- register` (or `changes`, `forms`) prints those rows only.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -37,6 +37,7 @@ import {
   timedSync,
 } from './benchKit';
 import { changesFigures } from './changesFigures';
+import { formsFigures } from './formsFigures';
 
 const insertRows = 100_000;
 
@@ -64,9 +65,10 @@ function rawDatabase(file: string, encrypted: boolean): Sqlite.Database {
 }
 
 async function main(): Promise<void> {
-  // `npm run bench -- register|changes`: only those rows, for working on them.
+  // `npm run bench -- register|changes|forms`: only those rows, for working on them.
   if (process.argv[2] === 'register') return print(await registerFigures());
   if (process.argv[2] === 'changes') return print(await changesFigures());
+  if (process.argv[2] === 'forms') return print(await formsFigures());
   const rows: Row[] = [];
 
   const keyDerivation = await median(() =>
@@ -155,6 +157,7 @@ async function main(): Promise<void> {
   rows.push(...(await auditFigures()));
   rows.push(...(await registerFigures()));
   rows.push(...(await changesFigures()));
+  rows.push(...(await formsFigures()));
   print(rows);
 }
 

@@ -54,6 +54,7 @@ describe('the migration runner', () => {
       'attachments-photos',
       'student-search',
       'register-cases',
+      'forms',
     ]);
   });
 });

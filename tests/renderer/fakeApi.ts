@@ -13,6 +13,7 @@ import {
   girlRecord,
   girlSummary,
   intactChain,
+  generatedForm,
   nameChangeCase,
   nameChangeSummary,
   readyInfo,
@@ -132,6 +133,11 @@ function defaults(answers: FakeAnswers): Required<FakeAnswers> {
     listGraduateCandidates: [],
     previewPromotion: { schoolYear: '2027-2028', moves: [], studentCount: 0, suspendedStaying: 0, refusals: [] },
     promoteSchool: (schoolYear) => ({ schoolYear, studentCount: 0, classesCreated: 0 }),
+    generateForm: generatedForm,
+    recoveryCodeSheet: { ...generatedForm, form: 'recoveryCode', title: '恢复码保管单', fileName: '恢复码保管单.pdf' },
+    recordFormOutput: undefined,
+    getFormFonts: { bundled: ['Noto Serif SC', 'Noto Sans SC'], fallback: null },
+    setFallbackFont: { bundled: ['Noto Serif SC', 'Noto Sans SC'], fallback: null },
     ...answers,
   } as Required<FakeAnswers>;
 }

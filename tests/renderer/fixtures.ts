@@ -5,6 +5,7 @@
 import { archiveItemsFor } from '../../shared/register/studentRecords';
 import type { CaseRecord, CaseSummary } from '../../shared/changes/caseRecords';
 import { requiredEvidence } from '../../shared/changes/evidence';
+import type { FormDocument } from '../../shared/forms/forms';
 import type { AccountSummary, SessionInfo } from '../../shared/accounts';
 import type { AuditChainStatus, AuditEvent } from '../../shared/audit';
 import type { SchoolProfile } from '../../shared/register/school';
@@ -305,4 +306,15 @@ export const nameChangeCase: CaseRecord = {
   paperProcedure: false,
   withdrawnReason: '',
   closedAt: '',
+};
+
+/** The name change's form as core returns it (a one-page PDF of a few bytes: enough for the screens). */
+export const generatedForm: FormDocument = {
+  form: 'basicInfoChange',
+  title: '阳泉市中小学生基本信息变更申请表',
+  fileName: '基本信息变更申请表_李思涵_1114000001-2026-000001.pdf',
+  base64: btoa('%PDF-1.7\n%%EOF\n'),
+  formNumber: '1114000001-2026-000001',
+  verificationCode: '3F9A-1C2B',
+  pages: 1,
 };

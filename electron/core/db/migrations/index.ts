@@ -11,6 +11,7 @@ import { studentRecords } from './0008-student-records';
 import { attachmentsPhotos } from './0009-attachments-photos';
 import { studentSearch } from './0010-student-search';
 import { registerCases } from './0011-register-cases';
+import { forms } from './0012-forms';
 
 export const migrations: readonly Migration[] = [
   installation,
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   attachmentsPhotos,
   studentSearch,
   registerCases,
+  forms,
 ];

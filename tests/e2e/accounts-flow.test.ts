@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, openApp, windowSize } from '../support/appPage';
+import { type AppPage, openApp } from '../support/appPage';
 import { type Bridge, callBridge, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { heading, login, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
@@ -113,7 +113,7 @@ describe('from an empty data folder to a checked access log', () => {
     await page.getByRole('button', { name: '完成设置' }).click();
   });
 
-  it('shows the recovery code once, prints a clean sheet, and goes on only when confirmed', async () => {
+  it('shows the recovery code once, prints core’s 恢复码保管单, and goes on only when confirmed', async () => {
     const { page } = app;
     const code = page.getByTestId('recovery-code');
     await code.waitFor();
@@ -123,19 +123,23 @@ describe('from an empty data folder to a checked access log', () => {
     await expect(page.getByRole('button', { name: '继续' }).isDisabled()).resolves.toBe(true);
     await screenshot(page, 'recovery-code.png');
 
-    await page.getByRole('button', { name: '打印' }).click();
-    await expect(page.evaluate('window.__printCalls')).resolves.toBe(1);
-    // What the paper gets: the sheet alone, at the width of A4 inside 20 mm margins.
+    // The sheet is a form of core's, previewed and printed; never offered for saving (the code stays off disks).
+    await page.getByRole('button', { name: '打印恢复码保管单' }).click();
+    const preview = page.locator('.el-dialog.form-preview');
+    await preview.locator('canvas[data-page="1"]:not([aria-busy])').waitFor({ timeout: 15_000 });
+    await expect(preview.locator('.el-dialog__title').innerText()).resolves.toBe('《恢复码保管单》');
+    await expect(preview.getByRole('button', { name: '另存为' }).count()).resolves.toBe(0);
+    await screenshot(page, 'recovery-code-sheet.png', { fullPage: false });
+    await preview.getByRole('button', { name: '打印', exact: true }).click();
+    await expect.poll(() => page.evaluate('window.__printCalls'), { timeout: 15_000 }).toBe(1);
+    // What the paper gets: the sheet's pages alone, each a whole A4 sheet.
     await page.emulateMedia({ media: 'print' });
-    await page.setViewportSize({ width: 643, height: 900 });
     await expect(page.locator('.app-root').isVisible()).resolves.toBe(false);
-    const sheet = page.locator('body > .print-sheet');
-    await expect(sheet.textContent()).resolves.toContain(school.name);
-    await expect(sheet.textContent()).resolves.toContain(recoveryCode);
-    await screenshot(page, 'recovery-code-print.png');
-    await page.pdf({ path: join(screenshotsDir, 'recovery-code-print.pdf'), format: 'A4' });
-    await page.setViewportSize(windowSize);
+    await expect(page.locator('body > .print-sheet .paper-page img').count()).resolves.toBeGreaterThan(0);
+    await page.pdf({ path: join(screenshotsDir, 'recovery-code-print.pdf'), preferCSSPageSize: true });
     await page.emulateMedia({ media: 'screen' });
+    await preview.getByRole('button', { name: '关闭', exact: true }).click();
+    await preview.waitFor({ state: 'hidden' });
 
     await page.getByText('我已将恢复码抄写或打印并妥善保管').click();
     await page.getByRole('button', { name: '继续' }).click();

@@ -3,8 +3,15 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { AppStatus } from '../../shared/system';
 import { loadEstimator } from '../../renderer/src/composables/passwordHints';
 import { removeFakeApi } from './fakeApi';
+import { fakePdf } from './fakePdf';
 import { adminSession, emptyFolderInfo, notSetUp, signedIn } from './fixtures';
 import { bodyText, button, type MountedApp, mountApp } from './mountApp';
+
+// pdf.js cannot draw in happy-dom (see fakePdf.ts).
+vi.mock('../../renderer/src/composables/pdfPages', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  openPdf: async () => fakePdf(),
+}));
 
 let app: MountedApp | undefined;
 
@@ -72,7 +79,7 @@ describe('设置向导', () => {
     expect(bodyText()).not.toContain('再次输入密码');
   });
 
-  it('creates the installation, then shows the recovery code once, large, with a print button', async () => {
+  it('creates the installation, then shows the recovery code once, large, with its printed sheet', async () => {
     let status: AppStatus = notSetUp;
     app = await mountApp('/setup', {
       systemInfo: emptyFolderInfo,
@@ -98,15 +105,13 @@ describe('设置向导', () => {
     expect(document.querySelector('[data-testid="recovery-code"]')?.textContent).toBe('K7QF-3MZP-W9XD-4HTN-R2CB');
     expect(bodyText()).toContain('恢复码只显示这一次');
 
-    // The printed sheet names the school and the code.
-    const sheet = document.querySelector('body > .print-sheet');
-    expect(sheet?.textContent).toContain('阳泉市第一中学');
-    expect(sheet?.textContent).toContain('3140300001');
-    expect(sheet?.textContent).toContain('K7QF-3MZP-W9XD-4HTN-R2CB');
-    const print = vi.fn();
-    Object.defineProperty(window, 'print', { value: print, configurable: true }); // happy-dom has none
-    await click('打印');
-    expect(print).toHaveBeenCalledTimes(1);
+    // Core lays out the 恢复码保管单; the preview prints it and, the code being secret, never saves it to disk.
+    await click('打印恢复码保管单');
+    expect(app.fake.args.recoveryCodeSheet).toEqual([['K7QF-3MZP-W9XD-4HTN-R2CB']]);
+    const preview = document.querySelector('.el-dialog.form-preview')!;
+    expect(preview.querySelector('.el-dialog__title')?.textContent).toBe('《恢复码保管单》');
+    const footer = [...preview.querySelectorAll('.el-dialog__footer button')].map((b) => b.textContent?.trim());
+    expect(footer).toEqual(['打印', '关闭']);
   });
 
   it('goes on only after the administrator ticks that the code is stored safely', async () => {

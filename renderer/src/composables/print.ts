@@ -1,5 +1,5 @@
 /**
- * Printing a sheet made for paper (e.g. the recovery code): the browser's
+ * Printing a sheet made for paper (a form's pages, FormPreviewDialog): the browser's
  * print, with the print stylesheet in styles/app.css keeping only the
  * `body > .print-sheet` element on the page.
  */

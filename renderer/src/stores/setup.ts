@@ -10,12 +10,9 @@ import type { ApiFailure } from '../../../shared/errors';
 import { api, failureOf } from '../api';
 import { useSessionStore } from './session';
 
-/** What the printed recovery-code sheet says besides the code. */
+/** The recovery code to show and print (core lays out its 恢复码保管单 with the school and the administrator). */
 export interface RecoverySheet {
   readonly code: string;
-  readonly schoolName: string;
-  readonly schoolCode: string;
-  readonly createdAt: Date;
 }
 
 export const useSetupStore = defineStore('setup', () => {
@@ -31,12 +28,7 @@ export const useSetupStore = defineStore('setup', () => {
     busy.value = true;
     try {
       const result = await api.setup(request);
-      sheet.value = {
-        code: result.recoveryCode,
-        schoolName: request.schoolName.trim(),
-        schoolCode: request.schoolCode,
-        createdAt: new Date(),
-      };
+      sheet.value = { code: result.recoveryCode };
       useSessionStore().adopt(result.session);
       return null;
     } catch (caught) {

@@ -315,6 +315,7 @@ export const caseData = (record: CaseRecord, extra: Partial<CaseFormData> = {}):
   classLabel: seniorClass.label,
   headTeacher: seniorClass.headTeacher,
   school: seniorSchool,
+  majorNames: { '710201': '计算机应用', '730701': '电子商务' },
   ...extra,
 });
 

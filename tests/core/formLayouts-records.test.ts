@@ -42,6 +42,7 @@ const cardOf = (extra: Partial<StudentCardData> = {}): StudentCardData => ({
     { ...resumptionCase, status: 'approved' },
   ],
   school: seniorSchool,
+  majorNames: { '710201': '计算机应用', '730701': '电子商务' },
   ...extra,
 });
 
@@ -200,7 +201,16 @@ describe('学籍卡', () => {
     const data = cardOf({ student: vocationalGraduate, school: vocationalSchool });
     const form = await renderForm(studentCard(data, frameFor('学籍卡', vocationalSchool)));
 
-    expectInOrder(form.text[0]!, ['专业', '710201', '学制', '3年', '学习形式', '全日制', '学生类别', '应届初中毕业生']);
+    expectInOrder(form.text[0]!, [
+      '专业',
+      '710201 计算机应用',
+      '学制',
+      '3年',
+      '学习形式',
+      '全日制',
+      '学生类别',
+      '应届初中毕业生',
+    ]);
   });
 
   it('joins a class’s cards into one PDF, each card on a page of its own', async () => {

@@ -50,6 +50,8 @@ export interface CaseFormData {
   readonly classLabel: string;
   readonly headTeacher: string;
   readonly school: SchoolProfile;
+  /** 专业名称 by 专业代码, for the 中职 majors a 转专业 names. */
+  readonly majorNames: Readonly<Record<string, string>>;
 }
 
 /** 学籍卡: the record, its photo and its approved movements. */
@@ -60,6 +62,8 @@ export interface StudentCardData {
   /** Approved 学籍异动 of the student, oldest first. */
   readonly movements: readonly CaseSummary[];
   readonly school: SchoolProfile;
+  /** 专业名称 by 专业代码 (中职). */
+  readonly majorNames: Readonly<Record<string, string>>;
 }
 
 /** 花名册 of a class: its 在读 and 休学 students in roll order. */

@@ -18,6 +18,12 @@ import { readProfile } from '../register/schoolService';
 import { readStudentRecord } from '../register/studentRecord';
 import type { CaseFormData, ClassRosterData, GraduateRegistrationData, StudentCardData } from './formData';
 
+/** 专业名称 by 专业代码 of every major the school has had (a closed one still names its students' major). */
+function readMajorNames(database: Database): Record<string, string> {
+  const rows = database.prepare('SELECT code, name FROM major').all() as { code: string; name: string }[];
+  return Object.fromEntries(rows.map((row) => [row.code, row.name]));
+}
+
 /** A case's form data; the class named is the one the case moves the student into, if any. */
 export function readCaseFormData(database: Database, caseId: number, now: Date): CaseFormData {
   const record = readCaseNow(database, caseId, now);
@@ -32,6 +38,7 @@ export function readCaseFormData(database: Database, caseId: number, now: Date):
     classLabel: schoolClass?.label ?? '',
     headTeacher: schoolClass?.headTeacher ?? '',
     school: readProfile(database),
+    majorNames: readMajorNames(database),
   };
 }
 
@@ -63,6 +70,7 @@ export function readStudentCardData(
     photoJpeg: photoOf(store, student),
     movements: approvedMovements(database, student.id, now),
     school: readProfile(database),
+    majorNames: readMajorNames(database),
   };
 }
 
@@ -102,9 +110,6 @@ export function readGraduateRegistrationData(
     );
   }
   const student = readStudentRecord(database, studentId);
-  const majorCode = student.basics.majorCode ?? '';
-  const majorName = majorCode
-    ? ((database.prepare('SELECT name FROM major WHERE code = ?').pluck().get(majorCode) as string | undefined) ?? '')
-    : '';
+  const majorName = readMajorNames(database)[student.basics.majorCode ?? ''] ?? '';
   return { student, photoJpeg: photoOf(store, student), majorName, school };
 }

@@ -23,7 +23,7 @@ import {
   twoPairWidths,
 } from './caseBlocks';
 import { formDocument, formTitle } from './frame';
-import { fieldText, noValue } from './values';
+import { fieldText, majorText, noValue } from './values';
 
 type MovementInput = Extract<
   CaseInput,
@@ -53,8 +53,8 @@ function kindFields(data: CaseFormData, input: MovementInput): Field[] {
   }
   if (input.kind === 'changeMajor') {
     return [
-      { label: '原专业代码', value: fieldText('majorCode', caseStudent(data)?.majorCode) },
-      { label: '转入专业代码', value: input.majorCode },
+      { label: '原专业', value: majorText(caseStudent(data)?.majorCode, data.majorNames) },
+      { label: '转入专业', value: majorText(input.majorCode, data.majorNames) },
     ];
   }
   return [];

@@ -26,7 +26,7 @@ import {
   studyColumns,
   studyRows,
 } from './recordTables';
-import { basicsText, dayText, fieldText } from './values';
+import { basicsText, dayText, fieldText, majorText } from './values';
 
 /** The card is set a size smaller than the case forms, so that a whole record fits a page. */
 const cardFontSize = 9;
@@ -81,7 +81,7 @@ const schoolKeys = [
   'studentSource',
 ] as const satisfies readonly (keyof StudentBasics)[];
 
-/** 中职 fields (VOC-2); 专业 prints its code from the national catalogue. */
+/** 中职 fields (VOC-2); 专业 prints its code from the national catalogue and its name. */
 const vocationalKeys = [
   'majorCode',
   'schoolingYears',
@@ -148,7 +148,12 @@ const threePairs = [labelWidth, '*', labelWidth, '*', labelWidth, '*'] as const;
 function cardContent(data: StudentCardData): Content[] {
   const { basics } = data.student;
   const compact = { compact: true } as const;
-  const keyed = (keys: readonly (keyof StudentBasics)[]) => keys.map((key) => basicsField(basics, key));
+  const keyed = (keys: readonly (keyof StudentBasics)[]) =>
+    keys.map((key) =>
+      key === 'majorCode'
+        ? { label: studentFieldLabels[key] ?? key, value: majorText(basics.majorCode, data.majorNames), span: 2 }
+        : basicsField(basics, key),
+    );
   const schoolFields = keyed([...schoolKeys, ...(isVocational(data.school) ? vocationalKeys : [])]);
   return [
     section(

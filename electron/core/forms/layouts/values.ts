@@ -115,6 +115,14 @@ export function fieldText(field: string, value: string | null | undefined): stri
   return list ? codeText(list, text) : text;
 }
 
+/** 专业 as printed: `710201 计算机应用`, the bare code when the school has no such major, a dash when blank. */
+export function majorText(code: string | null | undefined, names: Readonly<Record<string, string>>): string {
+  const value = (code ?? '').trim();
+  if (value === '') return noValue;
+  const name = names[value];
+  return name ? `${value} ${name}` : value;
+}
+
 /** The value of a top-level field of the basics, as printed. */
 export function basicsText(basics: StudentBasics, field: keyof StudentBasics): string {
   const value = basics[field];

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { roles, schoolCodePattern, userNamePattern } from './accounts';
 import type { ApiArgs, ApiMethod } from './api';
 import { auditActions } from './audit';
+import { maxConfirmedAtOnce } from './dashboard';
 import { passwordPolicyBounds } from './passwordPolicy';
 import { extendedStudentFields } from './register/studentValidation';
 import { approvers, type Approver } from './changes/approvals';
@@ -97,6 +98,19 @@ const evidenceBase64 = z
   .string()
   .max(44_800_000)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/**
+ * An import file (导入学生): core refuses anything over 20 MB naming its size, so up to 40 MB (about 56 M
+ * characters of base64) reach that message. `abort` stops at the length: without it the pattern would still
+ * run over a 1 GB string, which takes seconds.
+ */
+const importUpload = z.object({
+  fileName: z.string().max(260),
+  base64: z
+    .string()
+    .max(56_000_000, { abort: true })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  classId: z.number().int().positive().nullable(),
+});
 
 const day = z.string().max(20);
 const rewardPunishment = z.object({
@@ -376,6 +390,24 @@ export const apiArgSchemas = {
   recoveryCodeSheet: z.tuple([z.string().max(64)]),
   recordFormOutput: z.tuple([z.string().max(40), z.enum(['print', 'save'])]),
   getFormFonts: z.tuple([]),
+  chooseFolder: z.tuple([z.enum(['backup', 'restore', 'export', 'verifyExport'])]),
+  // 首页待办 and 每学期核对 (dashboard, VER-1)
+  getDashboard: z.tuple([]),
+  listVerification: z.tuple([rowId]),
+  confirmRecords: z.tuple([z.array(rowId).min(1).max(maxConfirmedAtOnce)]),
+  // 导入 (import)
+  dryRunImport: z.tuple([importUpload]),
+  commitImport: z.tuple([importUpload]),
+  // 导出审查材料 (export for bureau review)
+  // The folder comes from chooseFolder; core checks it is an existing absolute folder.
+  exportForReview: z.tuple([z.string().min(1).max(4096), z.object({ includePhotos: z.boolean() }).strict()]),
+  verifyExport: z.tuple([z.string().min(1).max(4096)]),
+  // 备份与恢复 (backups)
+  listBackups: z.tuple([]),
+  // Paths come from chooseFolder (or listBackups); core checks each is an existing folder.
+  backupNow: z.tuple([z.string().min(1).max(4096).nullable()]),
+  checkBackup: z.tuple([z.string().min(1).max(4096)]),
+  restoreBackup: z.tuple([z.string().min(1).max(4096)]),
   setFallbackFont: z.tuple([
     z
       .object({

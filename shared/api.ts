@@ -37,6 +37,11 @@ import type {
   PromotionResult,
 } from './changes/caseRecords';
 import type { Refusal } from './changes/cases';
+import type { BackupCheck, BackupInfo, BackupOverview } from './exchange/backups';
+import type { Dashboard, VerificationList, VerificationResult } from './dashboard';
+import type { FolderPurpose } from './exchange/folders';
+import type { ImportReport, ImportResult, ImportUpload } from './exchange/studentImport';
+import type { ExportVerification, ReviewExport, ReviewExportOptions } from './exchange/reviewExport';
 import type { FontUpload, FormDocument, FormFonts, FormOutput, FormRequest } from './forms/forms';
 import type {
   EnrollmentPlan,
@@ -190,6 +195,47 @@ export interface XuejiApi {
   getFormFonts(): Promise<FormFonts>;
   /** Adds (or with null removes) the fallback font for characters the bundled fonts lack. */
   setFallbackFont(upload: FontUpload | null): Promise<FormFonts>;
+
+  /** The system's folder dialog (main side); null when the clerk cancels. */
+  chooseFolder(purpose: FolderPurpose): Promise<string | null>;
+
+  // 首页待办 and 每学期核对 (dashboard, VER-1)
+  /**
+   * 首页待办: open and overdue cases (CHG-2, DAT-1), the term (SCH-2), graduates'
+   * missing items (GRD-2), the transfer window (CHG-1), VER-1 progress per
+   * class, login days (OPS-1) and the last backup.
+   */
+  getDashboard(): Promise<Dashboard>;
+  /** 学籍核对 (VER-1): a class's 在读 and 休学 students, each with this term's confirmation (who, when). */
+  listVerification(classId: number): Promise<VerificationList>;
+  /** VER-1: the records match these students; once per term, refused without a current term (SCH-2). */
+  confirmRecords(studentIds: readonly number[]): Promise<VerificationResult>;
+
+  // 导入 (import from the national template)
+  /**
+   * 检查（不保存）: reads the template's worksheet and checks every row as the
+   * student form would, with duplicates against the register and within the
+   * file (OPS-2); saves no student, returns the report (also as .xlsx).
+   */
+  dryRunImport(upload: ImportUpload): Promise<ImportReport>;
+  /** 确认导入: reads and checks the file again and registers every row in one transaction; refused while any row has an error. */
+  commitImport(upload: ImportUpload): Promise<ImportResult>;
+
+  // 导出审查材料 (export for bureau review, and its verifier)
+  /** Writes the review materials into a new folder of one from `chooseFolder('export')`. */
+  exportForReview(folder: string, options: ReviewExportOptions): Promise<ReviewExport>;
+  /** Hashes the files of an export folder (from `chooseFolder('verifyExport')`) against its manifest. */
+  verifyExport(folder: string): Promise<ExportVerification>;
+
+  // 备份与恢复 (backups)
+  /** The automatic backups kept in the data folder, newest first. */
+  listBackups(): Promise<BackupOverview>;
+  /** A backup now: null into the automatic store of the data folder, or a folder from `chooseFolder('backup')`. */
+  backupNow(folder: string | null): Promise<BackupInfo>;
+  /** What a backup folder holds and whether it may be restored here (same school and installation, whole, intact). */
+  checkBackup(folder: string): Promise<BackupCheck>;
+  /** Replaces the current data with a checked backup (a folder from `chooseFolder('restore')`) and ends the session. */
+  restoreBackup(folder: string): Promise<void>;
 }
 
 export type ApiMethod = keyof XuejiApi;
@@ -279,6 +325,25 @@ export const apiAccess = {
   recordFormOutput: anyRole,
   getFormFonts: anyRole,
   setFallbackFont: admin,
+  chooseFolder: adminOrClerk,
+  // 首页待办 and 每学期核对 (dashboard, VER-1)
+  getDashboard: anyRole,
+  listVerification: anyRole,
+  // VER-1: the register clerk confirms each record matches the student.
+  confirmRecords: adminOrClerk,
+  // 导入 (import)
+  dryRunImport: adminOrClerk,
+  commitImport: adminOrClerk,
+  // 导出审查材料 (export for bureau review)
+  exportForReview: adminOrClerk,
+  // Hashing files reads no student data: inspectors (审计员) may check what the school handed over.
+  verifyExport: anyRole,
+  // 备份与恢复 (backups)
+  listBackups: adminOrClerk,
+  backupNow: adminOrClerk,
+  // Restoring replaces every record and the accounts' passwords: administrators only.
+  checkBackup: admin,
+  restoreBackup: admin,
 } as const satisfies { readonly [M in ApiMethod]: MethodAccess };
 
 /** Every method of the contract, in declaration order. */

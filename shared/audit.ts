@@ -54,6 +54,18 @@ export const auditActionLabels = {
   'form.print': '打印表格',
   'form.save': '保存表格',
   'form.fallbackFont': '设置生僻字字体',
+  // 首页待办 and 每学期核对 (dashboard, VER-1)
+  'record.verify': '学籍核对',
+  // 导入 (import)
+  'student.importCheck': '检查导入文件',
+  'student.import': '导入学生',
+  // 导出审查材料 (export for bureau review)
+  'export.review': '导出审查材料',
+  'export.verify': '校验审查材料',
+  // 备份与恢复 (backups)
+  'backup.create': '备份数据',
+  'backup.check': '检查备份',
+  'backup.restore': '从备份恢复',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

@@ -21,6 +21,13 @@ import { createCaseService } from './changes/caseService';
 import { createGraduationService } from './changes/graduationService';
 import { createPromotionService } from './changes/promotionService';
 import { createFormService } from './forms/formService';
+import { createImportService } from './exchange/importService';
+import { createBackupService } from './backup/backupService';
+import { createReviewExportService } from './exchange/reviewExport';
+import { createDashboardService } from './dashboard/dashboardService';
+import { createVerificationService } from './dashboard/verificationService';
+import type { FolderPurpose } from '../../shared/exchange/folders';
+import { AppError } from './errors';
 import { createFileLogger, type Logger } from './log';
 import { dataPaths, installationState } from './storage';
 import type { ScryptCost } from './keyring/keyring';
@@ -35,6 +42,10 @@ export interface CoreOptions extends RuntimeFacts {
   readonly scryptCost?: ScryptCost;
   /** Where the bundled form fonts are (the packaged app's resources); default: the npm font packages. */
   readonly fontFolder?: string;
+  /** The system's folder dialog (main); without one, choosing a folder is refused in Chinese. */
+  readonly chooseFolder?: (purpose: FolderPurpose) => Promise<string | null>;
+  /** The automatic backup at the day's first login (main turns it on; tests that count log rows leave it off). */
+  readonly dailyBackup?: boolean;
 }
 
 export interface Core {
@@ -60,7 +71,7 @@ export function createCore(options: CoreOptions): Core {
     now,
     storage: { nativeBinding: options.nativeBinding, appVersion: options.appVersion, scryptCost: options.scryptCost },
   };
-  const auth = createAuthService(context);
+  const auth = createAuthService({ ...context, afterLogin: (at) => backups.afterLogin(at) });
   const accounts = createAccountAdmin(context);
   const audit = createAuditService({ sessions, now, anchorFile: paths.auditAnchor });
   const school = createSchoolService({ sessions, now });
@@ -73,11 +84,40 @@ export function createCore(options: CoreOptions): Core {
   const graduation = createGraduationService({ sessions, now });
   const promotion = createPromotionService({ sessions, now });
   const forms = createFormService({ sessions, now, paths, fontFolder: options.fontFolder });
+  const chooseFolder = async (purpose: FolderPurpose): Promise<string | null> => {
+    if (!options.chooseFolder) {
+      throw new AppError(
+        'RULE_VIOLATION',
+        '本环境不能打开选择文件夹的窗口，请在学籍工作台桌面程序中操作。',
+        'no folder dialog',
+      );
+    }
+    return options.chooseFolder(purpose);
+  };
   const openDb = () => {
     const session = sessions.current();
     return session && !session.locked ? session.storage.db : null;
   };
 
+  const dashboard = createDashboardService({ sessions, now, graduateCandidates: graduation.listGraduateCandidates });
+  const verification = createVerificationService({ sessions, now });
+  const backups = createBackupService({
+    paths,
+    sessions,
+    now,
+    logger,
+    appVersion: options.appVersion,
+    nativeBinding: options.nativeBinding,
+    daily: options.dailyBackup ?? false,
+  });
+  const studentImport = createImportService({ sessions, now });
+  const reviewExport = createReviewExportService({
+    sessions,
+    now,
+    paths,
+    nativeBinding: options.nativeBinding,
+    fontFolder: options.fontFolder,
+  });
   const handlers: Handlers = {
     status: () => ({ installation: installationState(paths), session: sessions.info(now()) }),
     systemInfo: () => systemInfo(paths, options, openDb()),
@@ -137,6 +177,22 @@ export function createCore(options: CoreOptions): Core {
     recordFormOutput: forms.recordFormOutput,
     getFormFonts: forms.getFormFonts,
     setFallbackFont: forms.setFallbackFont,
+    chooseFolder: (purpose) => chooseFolder(purpose),
+    // 首页待办 and 每学期核对 (dashboard, VER-1)
+    getDashboard: dashboard.getDashboard,
+    listVerification: verification.listVerification,
+    confirmRecords: verification.confirmRecords,
+    // 导入 (import)
+    dryRunImport: studentImport.dryRunImport,
+    commitImport: studentImport.commitImport,
+    // 导出审查材料 (export for bureau review)
+    exportForReview: reviewExport.exportForReview,
+    verifyExport: reviewExport.verifyExport,
+    // 备份与恢复 (backups)
+    listBackups: backups.listBackups,
+    backupNow: backups.backupNow,
+    checkBackup: backups.checkBackup,
+    restoreBackup: backups.restoreBackup,
   };
 
   const dispatch = createDispatcher({

@@ -5,14 +5,18 @@
  * stderr and exits with 1 (2 for a usage error).
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
+import { type ExportVerification, verificationSummary } from '../../shared/exchange/reviewExport';
 import { readAnchor, writeAnchor } from './audit/anchor';
 import { appendAudit, auditHead } from './audit/auditLog';
 import { verifyAndRecord } from './audit/auditService';
 import { createCore } from './app';
 import { openEncryptedDatabase } from './db/database';
 import { AppError } from './errors';
+import { verifyExportFolder } from './exchange/exportVerifier';
+import { chosenFolder } from './exchange/reviewExportFolder';
 import { unwrapAnySlot } from './keyring/keyring';
 import { readKeyring } from './keyring/keyringFile';
 import { createMemoryLogger } from './log';
@@ -26,7 +30,9 @@ const usage = `用法 / usage:
                        --school-name <学校名称> --school-code <学校标识码> --password-stdin
       为新电脑初始化：创建第一个管理员账号，打印只显示一次的恢复码。
   npm run cli -- verify-audit --data <数据文件夹> --password-stdin
-      校验访问日志的哈希链，打印 {"ok", "rows", "firstBroken"}；本次校验记入访问日志。`;
+      校验访问日志的哈希链，打印 {"ok", "rows", "firstBroken"}；本次校验记入访问日志。
+  npm run cli -- verify-export <审查材料文件夹>
+      按 manifest.json 重新计算每个文件的 SHA-256，列出被改动、缺失或多出的文件；不需要登录。`;
 
 const runtime = { appVersion: packageJson.version, electron: null, chrome: null };
 const readSecret = (): string => readFileSync(0, 'utf8').replace(/\r?\n$/, '');
@@ -84,6 +90,11 @@ async function verifyAudit(dataFolder: string): Promise<unknown> {
   }
 }
 
+/** Hashes an export folder against its manifest (导出审查材料); reads no database, so it needs no password. */
+async function verifyExport(folder: string): Promise<ExportVerification> {
+  return verifyExportFolder(chosenFolder(resolve(folder)));
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -98,7 +109,13 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean' },
     },
   });
-  const [command] = positionals;
+  const [command, folder] = positionals;
+  if (command === 'verify-export' && folder && !values.help) {
+    const verification = await verifyExport(folder);
+    process.stdout.write(`${JSON.stringify(verification, null, 2)}\n`);
+    if (!verification.ok) process.stderr.write(`${verificationSummary(verification)}\n`);
+    return verification.ok ? 0 : 1;
+  }
   const needsPassword = command === 'setup' || command === 'verify-audit';
   if (
     values.help ||

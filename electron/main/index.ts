@@ -8,6 +8,7 @@ import type { BrowserWindow } from 'electron';
 import { app, ipcMain } from 'electron';
 import { createCore } from '../core/app';
 import { createFileLogger } from '../core/log';
+import { chooseFolder } from './folderDialog';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
 import { createMainWindow, restrictPermissions } from './window';
@@ -40,6 +41,8 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding: process.env['XUEJIDESK_NATIVE_BINDING'],
       // electron-builder.yml copies the form fonts there; unpackaged runs read the npm font packages.
       fontFolder: app.isPackaged ? join(process.resourcesPath, 'fonts') : undefined,
+      chooseFolder: (purpose) => chooseFolder(window, purpose),
+      dailyBackup: true,
     });
     bindApi(ipcMain, { core, logger, window: () => window?.webContents ?? null, appUrl });
     restrictPermissions();

@@ -116,6 +116,27 @@ export const routes: readonly RouteRecordRaw[] = [
     meta: { title: '学年升级', nav: true, requires: 'previewPromotion' },
   },
   {
+    path: '/verification',
+    component: () => import('./views/VerificationView.vue'),
+    meta: { title: '学籍核对', nav: true, requires: 'listVerification' },
+  },
+  {
+    path: '/backups',
+    component: () => import('./views/BackupView.vue'),
+    meta: { title: '备份与恢复', nav: true, requires: 'listBackups' },
+  },
+  {
+    path: '/import',
+    component: () => import('./views/ImportView.vue'),
+    meta: { title: '导入学生', nav: true, requires: 'dryRunImport' },
+  },
+  {
+    path: '/export',
+    component: () => import('./views/ExportView.vue'),
+    // Auditors see the page too: they may verify what the school handed over (the export itself is refused to them).
+    meta: { title: '导出审查材料', nav: true, requires: 'verifyExport' },
+  },
+  {
     path: '/accounts',
     component: () => import('./views/AccountsView.vue'),
     meta: { title: '账号管理', nav: true, requires: 'listAccounts' },

@@ -2,7 +2,7 @@
  * `npm run bench`: the performance figures of XuejiDesk, each against a
  * baseline measured in the same run on the same machine, printed as one
  * table. Later issues add their rows here. Median of several runs.
- * `npm run bench -- register` (or `changes`, `forms`) prints those rows only.
+ * `npm run bench -- register` (or `changes`, `forms`, `import`, `export`) prints those rows only.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -38,6 +38,8 @@ import {
 } from './benchKit';
 import { changesFigures } from './changesFigures';
 import { formsFigures } from './formsFigures';
+import { importFigures } from './importFigures';
+import { exportFigures } from './exportFigures';
 
 const insertRows = 100_000;
 
@@ -69,6 +71,8 @@ async function main(): Promise<void> {
   if (process.argv[2] === 'register') return print(await registerFigures());
   if (process.argv[2] === 'changes') return print(await changesFigures());
   if (process.argv[2] === 'forms') return print(await formsFigures());
+  if (process.argv[2] === 'import') return print(await importFigures());
+  if (process.argv[2] === 'export') return print(await exportFigures());
   const rows: Row[] = [];
 
   const keyDerivation = await median(() =>
@@ -158,6 +162,8 @@ async function main(): Promise<void> {
   rows.push(...(await registerFigures()));
   rows.push(...(await changesFigures()));
   rows.push(...(await formsFigures()));
+  rows.push(...(await importFigures()));
+  rows.push(...(await exportFigures()));
   print(rows);
 }
 

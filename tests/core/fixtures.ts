@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import type { ApiArgs, ApiMethod, ApiValue } from '../../shared/api';
 import { residentIdCheckChar } from '../../shared/register/identity';
 import type { StudentBasics } from '../../shared/register/studentValidation';
-import { createCore } from '../../electron/core/app';
+import { type CoreOptions, createCore } from '../../electron/core/app';
 import { createMemoryLogger } from '../../electron/core/log';
 import { dataPaths, type StorageOptions } from '../../electron/core/storage';
 
@@ -66,10 +66,11 @@ export function mountTmpfs(size: string): { folder: string; readOnly(): void; un
 }
 
 /** A core on a temp folder with a clock the test moves, and a `call` that throws the Chinese failure. */
-export function testCore(dataFolder = join(tempFolder(), 'data')) {
+export function testCore(dataFolder = join(tempFolder(), 'data'), options: Partial<CoreOptions> = {}) {
   let clock = new Date('2026-09-01T08:00:00+08:00');
   const logger = createMemoryLogger();
   const core = createCore({
+    ...options,
     dataFolder,
     appVersion: '0.0.0-test',
     electron: null,

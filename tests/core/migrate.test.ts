@@ -55,6 +55,7 @@ describe('the migration runner', () => {
       'student-search',
       'register-cases',
       'forms',
+      'record-verification',
     ]);
   });
 });

@@ -24,18 +24,19 @@ const titles = (session: Parameters<typeof navigationItems>[0]) => navigationIte
 describe('navigation', () => {
   it('offers each role only the screens its methods allow, by the contract’s access table', () => {
     const register = ['学校信息', '学年学期', '招生计划', '班级管理', '学生名册', '学籍异动', '毕业办理'];
+    const clerkWork = ['学年升级', '学籍核对', '备份与恢复', '导入学生', '导出审查材料'];
     expect(titles(adminSession)).toEqual([
       '首页',
       ...register,
-      '学年升级',
+      ...clerkWork,
       '账号管理',
       '访问日志',
       '密码与安全策略',
       '系统信息',
     ]);
-    expect(titles(clerkSession)).toEqual(['首页', ...register, '学年升级', '系统信息']);
-    // 审计员 read the register and its cases (read-only screens): each record opened is logged; no 升级.
-    expect(titles(auditorSession)).toEqual(['首页', ...register, '访问日志', '系统信息']);
+    expect(titles(clerkSession)).toEqual(['首页', ...register, ...clerkWork, '系统信息']);
+    // 审计员 read the register, its cases and checks, and verify exports (read-only screens); each record opened is logged.
+    expect(titles(auditorSession)).toEqual(['首页', ...register, '学籍核对', '导出审查材料', '访问日志', '系统信息']);
     expect(titles(null)).toEqual(['系统信息']);
   });
 });
@@ -156,6 +157,10 @@ describe('the window', () => {
       '学籍异动',
       '毕业办理',
       '学年升级',
+      '学籍核对',
+      '备份与恢复',
+      '导入学生',
+      '导出审查材料',
       '账号管理',
       '访问日志',
       '密码与安全策略',

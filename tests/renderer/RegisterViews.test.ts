@@ -1,6 +1,7 @@
 /** 学年学期, 学生名册 and the student form: what a clerk notices on the register screens. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../renderer/src/format/register';
+import { dashboard } from './dashboardFixtures';
 import { failure, removeFakeApi } from './fakeApi';
 import { auditorSession, autumnTerm, clerkSession, girlIdNumber, signedIn, termsOverview } from './fixtures';
 import { bodyText, button, type MountedApp, mountApp } from './mountApp';
@@ -37,7 +38,11 @@ async function type(id: string, text: string): Promise<void> {
 describe('SCH-2 term reminder', () => {
   it('shows the reminder on 首页 and on 学年学期设置 when today is in no term', async () => {
     const overview = { terms: [], current: null, reminder };
-    app = await mountApp('/home', { status: signedIn(clerkSession), listTerms: overview });
+    app = await mountApp('/home', {
+      status: signedIn(clerkSession),
+      listTerms: overview,
+      getDashboard: { ...dashboard, term: { current: null, reminder } },
+    });
     expect(document.querySelector('.term-reminder')?.textContent).toContain(reminder);
     await app.router.push('/terms');
     await app.settle();

@@ -21,6 +21,9 @@ import {
   schoolProfile,
   termsOverview,
 } from './fixtures';
+import { dashboard, verificationList } from './dashboardFixtures';
+import { backupOverview, goodCheck, morningBackup, usbBackup } from './backupFixtures';
+import { intactVerification, reviewExport } from './reviewExportFixtures';
 
 export { emptyFolderInfo, readyInfo } from './fixtures';
 
@@ -138,6 +141,34 @@ function defaults(answers: FakeAnswers): Required<FakeAnswers> {
     recordFormOutput: undefined,
     getFormFonts: { bundled: ['Noto Serif SC', 'Noto Sans SC'], fallback: null },
     setFallbackFont: { bundled: ['Noto Serif SC', 'Noto Sans SC'], fallback: null },
+    chooseFolder: '/media/usb/审查材料',
+    // 首页待办 and 每学期核对 (dashboard, VER-1)
+    getDashboard: dashboard,
+    listVerification: (classId) => ({ ...verificationList, classId }),
+    confirmRecords: (ids) => ({ term: verificationList.term!, confirmed: ids.length, alreadyVerified: 0 }),
+    // 导入 (import)
+    dryRunImport: (upload) => ({
+      fileName: upload.fileName,
+      sheetName: '学生基础信息',
+      headerRow: 1,
+      rows: 0,
+      errorRows: 0,
+      warningRows: 0,
+      issueCount: 0,
+      issues: [],
+      classes: [],
+      notes: [],
+      reportFile: null,
+    }),
+    commitImport: (upload) => ({ fileName: upload.fileName, imported: 0, classes: [], warningRows: 0 }),
+    // 导出审查材料 (export for bureau review)
+    exportForReview: reviewExport,
+    verifyExport: intactVerification,
+    // 备份与恢复 (backups)
+    listBackups: backupOverview,
+    backupNow: (folder) => (folder === null ? morningBackup : usbBackup),
+    checkBackup: (folder) => ({ ...goodCheck, folder }),
+    restoreBackup: undefined,
     ...answers,
   } as Required<FakeAnswers>;
 }

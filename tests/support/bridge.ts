@@ -19,6 +19,7 @@ import { type Core, createCore } from '../../electron/core/app';
 import type { Logger } from '../../electron/core/log';
 import type { ApiArgs, ApiMethod, ApiValue } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
+import type { FolderPurpose } from '../../shared/exchange/folders';
 
 export interface BridgeOptions {
   /** The data folder core works on (a temp dir in tests). */
@@ -29,6 +30,10 @@ export interface BridgeOptions {
   readonly logger?: Logger;
   /** Core's clock; tests move it forward to reach idle locks and the end of a lockout. Defaults to the system clock. */
   readonly now?: () => Date;
+  /** Stands in for the system's folder dialog (main): the folder the test's clerk picks. */
+  readonly chooseFolder?: (purpose: FolderPurpose) => Promise<string | null>;
+  /** The automatic backup at the day's first login, as in the app; off unless a test turns it on. */
+  readonly dailyBackup?: boolean;
 }
 
 export interface Bridge {
@@ -74,6 +79,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     dataFolder: options.dataFolder,
     logger: options.logger,
     now: options.now,
+    chooseFolder: options.chooseFolder,
+    dailyBackup: options.dailyBackup,
     appVersion: packageJson.version,
     electron: null,
     chrome: null,

@@ -44,6 +44,8 @@ export interface AuthContext {
   readonly sessions: Sessions;
   readonly now: () => Date;
   readonly storage: Omit<StorageOptions, 'now'>;
+  /** Runs once a login has opened its session (the day's automatic backup); must not throw. */
+  readonly afterLogin?: (at: Date) => void;
 }
 
 function wrongCredentials(outcome: FailureOutcome): AppError {
@@ -272,6 +274,7 @@ export function createAuthService(context: AuthContext) {
       writeKeyring(paths.keyring, clearAfterLogin(readKeyring(paths.keyring), userName));
     })();
     sessions.open(newSession(storage, account, policy, { previousLoginAt: account.lastLoginAt, clockWarning }));
+    context.afterLogin?.(at);
     return sessions.info(at)!;
   }
 

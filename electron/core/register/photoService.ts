@@ -19,11 +19,13 @@ import {
   sniffFileKind,
   type StudentPhoto,
 } from '../../../shared/register/photos';
-import { classLabel, type StudentRecord } from '../../../shared/register/students';
-import { createAttachmentStore, sha256Hex } from '../attachments/attachmentStore';
+import type { SchoolClass, StudentRecord } from '../../../shared/register/students';
+import { type AttachmentStore, createAttachmentStore, sha256Hex } from '../attachments/attachmentStore';
 import type { Sessions } from '../auth/session';
+import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import type { DataPaths } from '../storage';
+import { readClass } from './classes';
 import { auditObjectId, readStudentRecord, writeHistory } from './studentRecord';
 
 export interface PhotoServiceContext {
@@ -120,6 +122,44 @@ async function preparePhoto(upload: PhotoUpload): Promise<PreparedPhoto> {
 
 const shortHash = (sha256: string | undefined): string => (sha256 ? `有（${sha256.slice(0, 8)}）` : '无');
 
+/** A class's photos as the national system takes them (`exportClassPhotos`, and the export for bureau review). */
+export interface ClassPhotoZip {
+  /** e.g. `七年级（2）班-学籍照片.zip` */
+  readonly fileName: string;
+  readonly zip: Uint8Array;
+  /** Photos in the zip. */
+  readonly count: number;
+}
+
+/**
+ * The zip of a class's current students (在读, 休学) who have a photo, one
+ * `<身份证件号>.jpg` each and nothing else; null when none of them has one.
+ */
+export function classPhotoZip(
+  database: Database,
+  store: AttachmentStore,
+  schoolClass: Pick<SchoolClass, 'id' | 'grade' | 'number' | 'label'>,
+  at: Date,
+): ClassPhotoZip | null {
+  const students = database
+    .prepare(
+      `SELECT s.name, s.id_number AS idNumber, p.sha256 FROM student s JOIN student_photo p ON p.student_id = s.id
+       WHERE s.class_id = ? AND s.status IN ('enrolled', 'suspended') ORDER BY s.name, s.id`,
+    )
+    .all(schoolClass.id) as { name: string; idNumber: string; sha256: string }[];
+  if (students.length === 0) return null;
+  const schoolCode = (database.prepare('SELECT code FROM school').pluck().get() as string | undefined) ?? '';
+  const names = photoFileNames(
+    students.map((s) => ({ ...s, schoolCode, grade: schoolClass.grade, classNumber: schoolClass.number })),
+  );
+  // JPEGs do not shrink further: stored, not deflated. fflate flags non-ASCII names as UTF-8.
+  const zip = zipSync(Object.fromEntries(names.map((name, i) => [name, store.get(students[i]!.sha256)])), {
+    level: 0,
+    mtime: at,
+  });
+  return { fileName: `${schoolClass.label}-学籍照片.zip`, zip, count: students.length };
+}
+
 export function createPhotoService({ sessions, now, paths }: PhotoServiceContext) {
   const store = createAttachmentStore({ sessions, now, folder: paths.attachments });
   const db = () => sessions.require().storage.db;
@@ -184,29 +224,12 @@ export function createPhotoService({ sessions, now, paths }: PhotoServiceContext
   /** The national upload: the class's current students (在读, 休学) with a photo, nothing else in the zip. */
   function exportClassPhotos(classId: number): ExportedFile {
     const database = db();
-    const schoolClass = database.prepare('SELECT grade, number FROM class WHERE id = ?').get(classId) as
-      { grade: number; number: number } | undefined;
-    if (!schoolClass) throw new AppError('NOT_FOUND', '所选班级不存在，请刷新后重新选择。', `class ${classId} missing`);
-    const label = classLabel(schoolClass.grade, schoolClass.number);
-    const students = database
-      .prepare(
-        `SELECT s.name, s.id_number AS idNumber, p.sha256 FROM student s JOIN student_photo p ON p.student_id = s.id
-         WHERE s.class_id = ? AND s.status IN ('enrolled', 'suspended') ORDER BY s.name, s.id`,
-      )
-      .all(classId) as { name: string; idNumber: string; sha256: string }[];
-    if (students.length === 0) {
-      throw refuse(`${label}的在读学生还没有照片，没有可导出的内容。`, `class ${classId} has no photos`);
-    }
-    const schoolCode = (database.prepare('SELECT code FROM school').pluck().get() as string | undefined) ?? '';
-    const names = photoFileNames(
-      students.map((s) => ({ ...s, schoolCode, grade: schoolClass.grade, classNumber: schoolClass.number })),
-    );
+    const schoolClass = readClass(database, classId);
     const at = now();
-    // JPEGs do not shrink further: stored, not deflated. fflate flags non-ASCII names as UTF-8.
-    const zip = zipSync(Object.fromEntries(names.map((name, i) => [name, store.get(students[i]!.sha256)])), {
-      level: 0,
-      mtime: at,
-    });
+    const photos = classPhotoZip(database, store, schoolClass, at);
+    if (!photos) {
+      throw refuse(`${schoolClass.label}的在读学生还没有照片，没有可导出的内容。`, `class ${classId} has no photos`);
+    }
     database.transaction(() =>
       sessions.audit({
         at,
@@ -214,13 +237,13 @@ export function createPhotoService({ sessions, now, paths }: PhotoServiceContext
         objectType: 'class',
         objectId: String(classId),
         outcome: 'success',
-        details: { class: label, count: students.length },
+        details: { class: schoolClass.label, count: photos.count },
       }),
     )();
     return {
-      fileName: `${label}-学籍照片.zip`,
+      fileName: photos.fileName,
       mimeType: 'application/zip',
-      base64: Buffer.from(zip).toString('base64'),
+      base64: Buffer.from(photos.zip).toString('base64'),
     };
   }
 

@@ -12,6 +12,7 @@ import { attachmentsPhotos } from './0009-attachments-photos';
 import { studentSearch } from './0010-student-search';
 import { registerCases } from './0011-register-cases';
 import { forms } from './0012-forms';
+import { recordVerification } from './0013-record-verification';
 
 export const migrations: readonly Migration[] = [
   installation,
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   studentSearch,
   registerCases,
   forms,
+  recordVerification,
 ];

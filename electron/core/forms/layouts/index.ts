@@ -6,3 +6,4 @@ export { studentCard } from './studentCard';
 export { classRoster } from './classRoster';
 export { graduateRegistration } from './graduateRegistration';
 export { recoveryCode } from './recoveryCode';
+export { reviewSummary } from './reviewSummary';

@@ -37,7 +37,7 @@ export const noValue = '—';
 export const gap = '\u3000\u3000';
 
 /** The national code list each coded field of `StudentBasics` (and of a family member) takes its values from. */
-const fieldCodeLists: Readonly<Record<string, CodeList>> = {
+export const fieldCodeLists: Readonly<Record<string, CodeList>> = {
   sex: sexes,
   ethnicity: ethnicities,
   nationality: nationalities,

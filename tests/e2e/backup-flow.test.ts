@@ -14,7 +14,7 @@ import type { ApiArgs, ApiMethod, ApiValue } from '../../shared/api';
 import type { FolderPurpose } from '../../shared/exchange/folders';
 import { ourSchool, studentOf } from '../core/casesSupport';
 import { type AppPage, openApp } from '../support/appPage';
-import { type Bridge, callBridge, startBridge } from '../support/bridge';
+import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { heading, login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
 import { termOfToday } from '../support/termOfToday';
@@ -33,11 +33,9 @@ let classId = 0;
 /** What the folder dialog stand-in answers for each purpose. */
 const picked: Partial<Record<FolderPurpose, string>> = {};
 
-async function call<M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> {
-  const result = await callBridge(bridge, method, ...args);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
+/** A contract call of the set-up; a refusal fails the test with core's message. */
+const call = <M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> =>
+  callBridgeOrThrow(bridge, method, ...args);
 
 const rollNames = async (): Promise<string[]> =>
   (await call('listStudents', { limit: 50, offset: 0 })).rows.map((row) => row.name).sort();

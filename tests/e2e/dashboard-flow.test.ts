@@ -18,7 +18,7 @@ import { localDate } from '../../shared/register/identity';
 import type { StudentBasics } from '../../shared/register/studentValidation';
 import { ourSchool, studentOf } from '../core/casesSupport';
 import { type AppPage, openApp } from '../support/appPage';
-import { type Bridge, callBridge, startBridge } from '../support/bridge';
+import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { heading, login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
 import { termOfToday } from '../support/termOfToday';
@@ -34,12 +34,9 @@ let bridge: Bridge;
 let app: AppPage;
 const classes = { seventh: 0, ninth: 0 };
 
-/** A contract call the set-up makes before the clerk arrives; a refusal fails the test with core's message. */
-async function call<M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> {
-  const result = await callBridge(bridge, method, ...args);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
-  return result.value;
-}
+/** A contract call of the set-up; a refusal fails the test with core's message. */
+const call = <M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> =>
+  callBridgeOrThrow(bridge, method, ...args);
 
 async function register(classId: number, basics: StudentBasics): Promise<number> {
   return (await call('registerStudent', classId, basics, ['overPlan', 'overClassSize', 'outsideZone'])).student.id;

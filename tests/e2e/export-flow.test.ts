@@ -19,7 +19,7 @@ import type { FolderPurpose } from '../../shared/exchange/folders';
 import { localDate } from '../../shared/register/identity';
 import { ourSchool, studentOf } from '../core/casesSupport';
 import { type AppPage, openApp } from '../support/appPage';
-import { type Bridge, callBridge, startBridge } from '../support/bridge';
+import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { heading, login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
 import { termOfToday } from '../support/termOfToday';
@@ -39,11 +39,9 @@ const picked: Partial<Record<FolderPurpose, string>> = {};
 /** The export folder the page reported. */
 let exported = '';
 
-async function call<M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> {
-  const result = await callBridge(bridge, method, ...args);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
-  return result.value;
-}
+/** A contract call of the set-up; a refusal fails the test with core's message. */
+const call = <M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> =>
+  callBridgeOrThrow(bridge, method, ...args);
 
 const logged = async (action: AuditAction) => (await call('listAuditEvents', { action, limit: 20, offset: 0 })).rows;
 

@@ -16,7 +16,7 @@ import type { AuditAction } from '../../shared/audit';
 import { localDate } from '../../shared/register/identity';
 import { ourSchool, studentOf } from '../core/casesSupport';
 import { type AppPage, openApp } from '../support/appPage';
-import { type Bridge, callBridge, startBridge } from '../support/bridge';
+import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
 import { termOfToday } from '../support/termOfToday';
@@ -33,12 +33,9 @@ let caseId = 0;
 /** The number of the form the preview showed. */
 let formNumber = '';
 
-/** A contract call of the set-up (or a check behind the screen); a refusal fails the test with core's message. */
-async function call<M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> {
-  const result = await callBridge(bridge, method, ...args);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
-  return result.value;
-}
+/** A contract call of the set-up; a refusal fails the test with core's message. */
+const call = <M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> =>
+  callBridgeOrThrow(bridge, method, ...args);
 
 /** The access-log rows of one action, as the administrator reads them. */
 const logged = async (action: AuditAction) => (await call('listAuditEvents', { action, limit: 20, offset: 0 })).rows;

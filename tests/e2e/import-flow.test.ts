@@ -16,7 +16,7 @@ import type { ApiArgs, ApiMethod, ApiValue } from '../../shared/api';
 import { classLabel } from '../../shared/register/students';
 import { ourSchool } from '../core/casesSupport';
 import { type AppPage, openApp } from '../support/appPage';
-import { type Bridge, callBridge, startBridge } from '../support/bridge';
+import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { cellOf, templateStudents, templateWorkbook, xlsxBytes } from '../support/importWorkbooks';
 import { login, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
@@ -36,11 +36,9 @@ let app: AppPage;
 let withErrors: string;
 let fixed: string;
 
-async function call<M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> {
-  const result = await callBridge(bridge, method, ...args);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
-  return result.value;
-}
+/** A contract call of the set-up; a refusal fails the test with core's message. */
+const call = <M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> =>
+  callBridgeOrThrow(bridge, method, ...args);
 
 beforeAll(async () => {
   mkdirSync(screenshotsDir, { recursive: true });

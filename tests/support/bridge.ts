@@ -284,3 +284,14 @@ export async function callBridge<M extends ApiMethod>(
   });
   return (await response.json()) as ApiResult<ApiValue<M>>;
 }
+
+/** `callBridge` for set-up steps: the value, or an error carrying core's message and field messages. */
+export async function callBridgeOrThrow<M extends ApiMethod>(
+  bridge: Bridge,
+  method: M,
+  ...args: ApiArgs<M>
+): Promise<ApiValue<M>> {
+  const result = await callBridge(bridge, method, ...args);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
+  return result.value;
+}

@@ -408,6 +408,8 @@ export const apiArgSchemas = {
   backupNow: z.tuple([z.string().min(1).max(4096).nullable()]),
   checkBackup: z.tuple([z.string().min(1).max(4096)]),
   restoreBackup: z.tuple([z.string().min(1).max(4096)]),
+  // 自查报告 (self-inspection, INS-1)
+  // 数据损坏时的恢复 (damaged data at start)
   setFallbackFont: z.tuple([
     z
       .object({

@@ -236,6 +236,10 @@ export interface XuejiApi {
   checkBackup(folder: string): Promise<BackupCheck>;
   /** Replaces the current data with a checked backup (a folder from `chooseFolder('restore')`) and ends the session. */
   restoreBackup(folder: string): Promise<void>;
+
+  // 自查报告 (self-inspection, INS-1)
+
+  // 数据损坏时的恢复 (damaged data at start)
 }
 
 export type ApiMethod = keyof XuejiApi;
@@ -344,6 +348,8 @@ export const apiAccess = {
   // Restoring replaces every record and the accounts' passwords: administrators only.
   checkBackup: admin,
   restoreBackup: admin,
+  // 自查报告 (self-inspection, INS-1)
+  // 数据损坏时的恢复 (damaged data at start)
 } as const satisfies { readonly [M in ApiMethod]: MethodAccess };
 
 /** Every method of the contract, in declaration order. */

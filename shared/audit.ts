@@ -66,6 +66,8 @@ export const auditActionLabels = {
   'backup.create': '备份数据',
   'backup.check': '检查备份',
   'backup.restore': '从备份恢复',
+  // 自查报告 (self-inspection, INS-1)
+  // 数据损坏时的恢复 (damaged data at start)
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

@@ -193,6 +193,8 @@ export function createCore(options: CoreOptions): Core {
     backupNow: backups.backupNow,
     checkBackup: backups.checkBackup,
     restoreBackup: backups.restoreBackup,
+    // 自查报告 (self-inspection, INS-1)
+    // 数据损坏时的恢复 (damaged data at start)
   };
 
   const dispatch = createDispatcher({

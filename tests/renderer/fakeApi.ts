@@ -169,6 +169,8 @@ function defaults(answers: FakeAnswers): Required<FakeAnswers> {
     backupNow: (folder) => (folder === null ? morningBackup : usbBackup),
     checkBackup: (folder) => ({ ...goodCheck, folder }),
     restoreBackup: undefined,
+    // 自查报告 (self-inspection, INS-1)
+    // 数据损坏时的恢复 (damaged data at start)
     ...answers,
   } as Required<FakeAnswers>;
 }

@@ -85,30 +85,30 @@ const studentBasics = z.object({
 const rowId = z.number().int().positive();
 const enrollmentWarningKind = z.enum(['overPlan', 'overClassSize', 'outsideZone']);
 const longText = z.string().max(2000);
-/** Base64 of an imported file: a 10 MB picture is about 13.4 M characters. */
-const base64 = z
-  .string()
-  .max(14_000_000)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/**
+ * Base64 of an uploaded file, at most `maxChars` characters (4 characters per 3 bytes). `abort` stops at the
+ * length: without it the pattern would still run over a 1 GB string, which takes seconds.
+ */
+function base64Of(maxChars: number) {
+  return z
+    .string()
+    .max(maxChars, { abort: true })
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+}
+/** Base64 of a photo: a 10 MB picture is about 13.4 M characters. */
+const photoBase64 = base64Of(14_000_000);
 /**
  * Base64 of an evidence scan: core refuses anything over 2 MB with its size in MB, so the bound here lets a
  * phone photo or a multi-page scan (up to 32 MB) reach that message instead of a generic format error.
  */
-const evidenceBase64 = z
-  .string()
-  .max(44_800_000)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const evidenceBase64 = base64Of(44_800_000);
 /**
  * An import file (导入学生): core refuses anything over 20 MB naming its size, so up to 40 MB (about 56 M
- * characters of base64) reach that message. `abort` stops at the length: without it the pattern would still
- * run over a 1 GB string, which takes seconds.
+ * characters of base64) reach that message.
  */
 const importUpload = z.object({
   fileName: z.string().max(260),
-  base64: z
-    .string()
-    .max(56_000_000, { abort: true })
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  base64: base64Of(56_000_000),
   classId: z.number().int().positive().nullable(),
 });
 
@@ -327,7 +327,7 @@ export const apiArgSchemas = {
     rowId,
     z.object({
       fileName: z.string().max(260),
-      base64,
+      base64: photoBase64,
       crop: z
         .object({
           left: z.number().int().min(0),
@@ -415,10 +415,7 @@ export const apiArgSchemas = {
       .object({
         fileName: z.string().max(260),
         // A 64 MB font is about 89.5 M characters of base64.
-        base64: z
-          .string()
-          .max(90_000_000)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+        base64: base64Of(90_000_000),
       })
       .nullable(),
   ]),

@@ -4,18 +4,27 @@
  * sending, viewing, removing), 撤销 with a reason, and the read-only screen of
  * a closed case or an auditor.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CaseRecord } from '../../shared/changes/caseRecords';
 import { requiredEvidence } from '../../shared/changes/evidence';
 import { localDate } from '../../shared/register/identity';
 import { failure, removeFakeApi } from './fakeApi';
+import { fakePdf } from './fakePdf';
 import { auditorSession, clerkSession, nameChangeCase, signedIn } from './fixtures';
 import { bodyText, button, type MountedApp, mountApp } from './mountApp';
+
+const pdf = vi.hoisted(() => ({ open: vi.fn() }));
+vi.mock('../../renderer/src/composables/pdfPages', async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  openPdf: pdf.open,
+}));
 
 let app: MountedApp | undefined;
 
 beforeEach(() => {
   document.body.innerHTML = '';
+  pdf.open.mockReset();
+  pdf.open.mockImplementation(async () => fakePdf());
 });
 
 afterEach(() => {
@@ -251,7 +260,7 @@ describe('佐证材料', { timeout: 30_000 }, () => {
     expect(bodyText()).toContain('文件内容不是 JPG、PNG 或 PDF');
   });
 
-  it('shows a picture in the app from a blob: URL, and a PDF in a frame', async () => {
+  it('shows a picture in the app from a blob: URL, and a PDF drawn page by page (no browser plugin)', async () => {
     app = await mountApp('/cases/3', {
       status: signedIn(clerkSession),
       getEvidence: { fileName: '户口簿.jpg', mediaType: 'image/jpeg', base64: '/9j/AAAA' },
@@ -261,7 +270,7 @@ describe('佐证材料', { timeout: 30_000 }, () => {
     expect(app.fake.args.getEvidence).toEqual([[11]]);
     const viewer = dialog('户口簿.jpg');
     expect(viewer.querySelector('img')!.getAttribute('src')).toMatch(/^blob:/);
-    expect(viewer.querySelector('iframe')).toBeNull();
+    expect(viewer.querySelector('canvas')).toBeNull();
     app.unmount();
     document.body.innerHTML = '';
 
@@ -271,7 +280,22 @@ describe('佐证材料', { timeout: 30_000 }, () => {
     });
     buttonIn(group('householdRegister'), '户口簿.jpg').click();
     await app.settle();
-    expect(dialog('户口簿.jpg').querySelector('iframe')!.getAttribute('src')).toMatch(/^blob:/);
+    expect([...(pdf.open.mock.calls[0]![0] as Uint8Array)]).toEqual([...new TextEncoder().encode('%PDF-1')]);
+    const pages = dialog('户口簿.jpg').querySelectorAll('canvas');
+    expect([...pages].map((page) => page.getAttribute('aria-label'))).toEqual(['第 1 页']);
+    expect(dialog('户口簿.jpg').querySelector('img')).toBeNull();
+  });
+
+  it('says a PDF it cannot draw may still be saved and opened elsewhere', async () => {
+    pdf.open.mockRejectedValue(new Error('Invalid PDF structure'));
+    app = await mountApp('/cases/3', {
+      status: signedIn(clerkSession),
+      getEvidence: { fileName: '户口簿.pdf', mediaType: 'application/pdf', base64: 'JVBERi0x' },
+    });
+    buttonIn(group('householdRegister'), '户口簿.jpg').click();
+    await app.settle();
+    expect(dialog('户口簿.jpg').textContent).toContain('无法在窗口中显示这份 PDF');
+    expect(dialog('户口簿.jpg').textContent).toContain('另存为');
   });
 
   it('removes a file of an open case only after the clerk confirms', async () => {

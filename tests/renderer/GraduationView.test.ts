@@ -132,7 +132,7 @@ describe('毕业办理', () => {
     // GRD-1: a junior school's graduates are approved by the school alone.
     expect(approvalText()).toContain('审批流程 本校 义务教育阶段的毕业由学校办理，本校审批后即生效');
 
-    (document.querySelector('.summary .el-switch') as HTMLElement).click();
+    (document.querySelector('.list-summary .el-switch') as HTMLElement).click();
     await app.settle();
     expect(rowNames()).toEqual(['赵磊', '孙丽']);
   });

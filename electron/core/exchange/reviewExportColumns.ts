@@ -13,7 +13,7 @@ import { classLabel, gradeLabel, studentFieldLabels } from '../../../shared/regi
 import type { StudentBasics } from '../../../shared/register/studentValidation';
 import { type MemberField, memberFieldNames } from '../../../shared/exchange/importHeaders';
 import { changeableFields } from '../../../shared/changes/changeItems';
-import { fieldCodeLists } from '../forms/layouts/values';
+import { fieldCodeLists } from '../../../shared/register/fieldCodes';
 
 /** text: a string; id: a string formatted as text (@); date: a real date when the value is `YYYY-MM-DD`. */
 export type CellKind = 'text' | 'id' | 'date';

@@ -26,6 +26,7 @@ import {
   yesNo,
 } from '../../../shared/register/codes';
 import type { SchoolProfile } from '../../../shared/register/school';
+import { divisionFields, fieldCodeLists } from '../../../shared/register/fieldCodes';
 import { studentFieldLabels } from '../../../shared/register/students';
 import { codeText, divisionText, type EditableBasics, type EditableMember, familyMemberFieldLabels } from './register';
 
@@ -197,26 +198,11 @@ export function enrollmentMethodsFor(grade: number | null): CodeList {
   return grade <= 9 ? compulsoryEnrollmentMethods : seniorEnrollmentMethods;
 }
 
-/** Code lists by field, so stored codes read as labels (history, read-only view). */
-const codeLists: Readonly<Record<string, CodeList>> = Object.fromEntries([
-  ...studentFieldGroups.flatMap((group) =>
-    [...group.fields, ...(group.more ?? [])].flatMap((f) => (f.options ? [[f.key, f.options]] : [])),
-  ),
-  ...familyMemberFields.flatMap((f) => (f.options ? [[`member.${f.key}`, f.options]] : [])),
-]);
-
-/** Fields holding a division code, read as the division's name. */
-const divisionFields: ReadonlySet<string> = new Set([
-  ...studentFieldGroups.flatMap((group) => group.fields.filter((f) => f.division).map((f) => f.key)),
-  ...familyMemberFields.filter((f) => f.division).map((f) => `member.${f.key}`),
-]);
-
 /** A stored value as the clerk reads it: the label for codes, the name for divisions, a dash for blanks. */
 export function valueText(field: string, value: string | undefined): string {
   if (!value) return '—';
-  const member = /^familyMembers\.\d+\.(\w+)$/.exec(field);
-  const key = member ? `member.${member[1]}` : field;
+  const key = /^familyMembers\.\d+\.(\w+)$/.exec(field)?.[1] ?? field;
   if (divisionFields.has(key)) return divisionText(value);
-  const list = codeLists[key];
+  const list = fieldCodeLists[key];
   return list ? codeText(list, value) : value;
 }

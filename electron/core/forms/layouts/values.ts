@@ -5,28 +5,8 @@
  * nobody mistakes the cell for one to fill in by hand.
  */
 import { chineseDay, isIsoDay } from '../../../../shared/changes/calendar';
-import {
-  boardingTypes,
-  type CodeList,
-  commuteModes,
-  disabilityTypes,
-  enrollmentMethods,
-  ethnicities,
-  familyRelations,
-  healthStatuses,
-  householdTypes,
-  idDocumentTypes,
-  labelOf,
-  leftBehindStatuses,
-  nationalities,
-  overseasStatuses,
-  politicalAffiliations,
-  sexes,
-  studentSources,
-  studentStatuses,
-  studyModes,
-  yesNo,
-} from '../../../../shared/register/codes';
+import { type CodeList, familyRelations, idDocumentTypes, labelOf } from '../../../../shared/register/codes';
+import { divisionFields, fieldCodeLists } from '../../../../shared/register/fieldCodes';
 import { divisionName } from '../../../../shared/register/divisions';
 import type { FamilyMember, StudentBasics } from '../../../../shared/register/studentValidation';
 
@@ -35,42 +15,6 @@ export const noValue = '—';
 
 /** Two ideographic spaces: what separates items written on one line of a Chinese form. */
 export const gap = '\u3000\u3000';
-
-/** The national code list each coded field of `StudentBasics` (and of a family member) takes its values from. */
-export const fieldCodeLists: Readonly<Record<string, CodeList>> = {
-  sex: sexes,
-  ethnicity: ethnicities,
-  nationality: nationalities,
-  idType: idDocumentTypes,
-  overseasStatus: overseasStatuses,
-  healthStatus: healthStatuses,
-  householdType: householdTypes,
-  enrollmentMethod: enrollmentMethods,
-  boardingType: boardingTypes,
-  politicalAffiliation: politicalAffiliations,
-  studentSource: studentSources,
-  onlyChild: yesNo,
-  preschool: yesNo,
-  leftBehind: leftBehindStatuses,
-  migrantChild: yesNo,
-  orphan: yesNo,
-  martyrChild: yesNo,
-  inclusiveEducation: yesNo,
-  disabilityType: disabilityTypes,
-  governmentFundedPlace: yesNo,
-  needsAid: yesNo,
-  receivesSubsidy: yesNo,
-  commuteMode: commuteModes,
-  needsSchoolBus: yesNo,
-  studyMode: studyModes,
-  status: studentStatuses,
-  // A family member's fields (家庭成员).
-  relationship: familyRelations,
-  isGuardian: yesNo,
-};
-
-/** Fields holding a 6-digit GB/T 2260 division code (出生地, 籍贯, 户口所在地). */
-const divisionFields: ReadonlySet<string> = new Set(['birthPlace', 'nativePlace', 'householdLocation']);
 
 /** Fields holding a `YYYY-MM-DD` day (身份证件有效期 may also say 长期). */
 const dayFields: ReadonlySet<string> = new Set(['birthDate', 'idValidUntil']);

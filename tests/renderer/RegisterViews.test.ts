@@ -1,9 +1,17 @@
 /** 学年学期, 学生名册 and the student form: what a clerk notices on the register screens. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { maskIdNumber } from '../../renderer/src/format/register';
+import { maskIdNumber, maskStudentNumber } from '../../renderer/src/format/register';
 import { dashboard } from './dashboardFixtures';
 import { failure, removeFakeApi } from './fakeApi';
-import { auditorSession, autumnTerm, clerkSession, girlIdNumber, signedIn, termsOverview } from './fixtures';
+import {
+  auditorSession,
+  autumnTerm,
+  clerkSession,
+  girlIdNumber,
+  girlSummary,
+  signedIn,
+  termsOverview,
+} from './fixtures';
 import { bodyText, button, type MountedApp, mountApp } from './mountApp';
 
 let app: MountedApp | undefined;
@@ -60,12 +68,19 @@ describe('SCH-2 term reminder', () => {
 });
 
 describe('学生名册', () => {
-  it('masks the middle of ID numbers in the list', async () => {
+  it('masks the birth date in ID numbers and 学籍号 in the list', async () => {
     expect(maskIdNumber('140302201903011124')).toBe('140302********1124');
-    app = await mountApp('/students', { status: signedIn(clerkSession) });
+    // A G number is the ID number behind a letter; L and J numbers hold the birth date at the same place.
+    expect(maskStudentNumber('G140302201903011124')).toBe('G140302********1124');
+    expect(maskStudentNumber('L140302201903010001')).toBe('L140302********0001');
+    app = await mountApp('/students', {
+      status: signedIn(clerkSession),
+      listStudents: { rows: [{ ...girlSummary, studentNumber: `G${girlIdNumber}` }], total: 1 },
+    });
     const row = app.wrapper.find('.el-table-v2__row').text();
     expect(row).toContain('140302********1124');
     expect(row).not.toContain(girlIdNumber);
+    expect(row).toContain('G140302********1124');
     expect(row).toContain('女');
     expect(row).toContain('在读');
   });

@@ -40,6 +40,16 @@ export function maskIdNumber(idNumber: string): string {
   return `${s.slice(0, head)}${'*'.repeat(s.length - head - tail)}${s.slice(-tail)}`;
 }
 
+/**
+ * A 学籍号 with its birth date hidden (G140302********1129): a G number is
+ * the student's ID number behind a letter, and L and J numbers hold the
+ * birth date at the same place, so lists mask it like the ID number.
+ */
+export function maskStudentNumber(studentNumber: string): string {
+  const s = studentNumber.trim();
+  return s.length === 19 ? `${s.slice(0, 7)}${'*'.repeat(8)}${s.slice(15)}` : maskIdNumber(s);
+}
+
 /** Labels of a family member's fields, as the history shows them. */
 export const familyMemberFieldLabels: Readonly<Record<keyof FamilyMember, string>> = {
   name: '姓名',

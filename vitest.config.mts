@@ -17,6 +17,16 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          environment: 'node',
+          // Children killed at random moments, real encrypted databases, small disks that fill up.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         plugins: [vue()],
         test: { name: 'renderer', include: ['tests/renderer/**/*.test.ts'], environment: 'happy-dom' },
       },

@@ -385,6 +385,7 @@ export const apiArgSchemas = {
       z.object({ form: z.literal('classStudentCards'), classId: rowId }),
       z.object({ form: z.literal('classRoster'), classId: rowId }),
       z.object({ form: z.literal('graduateRegistration'), studentId: rowId }),
+      z.object({ form: z.literal('selfInspection') }),
     ]),
   ]),
   recoveryCodeSheet: z.tuple([z.string().max(64)]),
@@ -409,7 +410,12 @@ export const apiArgSchemas = {
   checkBackup: z.tuple([z.string().min(1).max(4096)]),
   restoreBackup: z.tuple([z.string().min(1).max(4096)]),
   // 自查报告 (self-inspection, INS-1)
+  getSelfInspection: z.tuple([]),
   // 数据损坏时的恢复 (damaged data at start)
+  checkDataFiles: z.tuple([]),
+  restoreAtStart: z.tuple([
+    z.object({ backupName: z.string().min(1).max(200), userName: userName.nullable(), secret: password }),
+  ]),
   setFallbackFont: z.tuple([
     z
       .object({

@@ -40,6 +40,7 @@ import type { Refusal } from './changes/cases';
 import type { BackupCheck, BackupInfo, BackupOverview } from './exchange/backups';
 import type { Dashboard, VerificationList, VerificationResult } from './dashboard';
 import type { FolderPurpose } from './exchange/folders';
+import type { SelfInspection } from './inspection/report';
 import type { ImportReport, ImportResult, ImportUpload } from './exchange/studentImport';
 import type { ExportVerification, ReviewExport, ReviewExportOptions } from './exchange/reviewExport';
 import type { FontUpload, FormDocument, FormFonts, FormOutput, FormRequest } from './forms/forms';
@@ -65,6 +66,7 @@ import type { StudentBasics } from './register/studentValidation';
 import type { TermInput, TermsOverview } from './register/terms';
 import type { PasswordPolicy } from './passwordPolicy';
 import type { AppStatus, SystemInfo } from './system';
+import type { DataDamage, RestoreAtStartRequest } from './damagedData';
 
 export interface XuejiApi {
   /** Whether the installation is set up, and the session if one is open. Does not count as activity. */
@@ -238,8 +240,19 @@ export interface XuejiApi {
   restoreBackup(folder: string): Promise<void>;
 
   // 自查报告 (self-inspection, INS-1)
+  /**
+   * 学籍管理工作自查报告: for each item of the city's inspection guidelines, the
+   * verdict, the finding with figures, advice and the students or cases behind
+   * it, from the school's own data (logged: it names students). The PDF is
+   * `generateForm({ form: 'selfInspection' })`.
+   */
+  getSelfInspection(): Promise<SelfInspection>;
 
   // 数据损坏时的恢复 (damaged data at start)
+  /** Before login: which file of the data folder is damaged (null: none), and the newest whole automatic backup. */
+  checkDataFiles(): Promise<DataDamage | null>;
+  /** Before login, with a damaged file: restores that backup; an administrator's password or the recovery code proves its key. */
+  restoreAtStart(request: RestoreAtStartRequest): Promise<void>;
 }
 
 export type ApiMethod = keyof XuejiApi;
@@ -349,7 +362,12 @@ export const apiAccess = {
   checkBackup: admin,
   restoreBackup: admin,
   // 自查报告 (self-inspection, INS-1)
+  // The school checks itself before an inspector does: the register's people, not the inspectors (审计员).
+  getSelfInspection: adminOrClerk,
   // 数据损坏时的恢复 (damaged data at start)
+  // Nobody can log in to a damaged installation; the backup's own key is the proof.
+  checkDataFiles: 'public',
+  restoreAtStart: 'public',
 } as const satisfies { readonly [M in ApiMethod]: MethodAccess };
 
 /** Every method of the contract, in declaration order. */

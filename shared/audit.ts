@@ -67,7 +67,9 @@ export const auditActionLabels = {
   'backup.check': '检查备份',
   'backup.restore': '从备份恢复',
   // 自查报告 (self-inspection, INS-1)
+  'inspection.view': '查看自查报告',
   // 数据损坏时的恢复 (damaged data at start)
+  'backup.restoreAtStart': '登录前从自动备份恢复',
 } as const;
 
 export type AuditAction = keyof typeof auditActionLabels;

@@ -23,9 +23,11 @@ import { createPromotionService } from './changes/promotionService';
 import { createFormService } from './forms/formService';
 import { createImportService } from './exchange/importService';
 import { createBackupService } from './backup/backupService';
+import { createStartupRecovery } from './backup/restoreAtStart';
 import { createReviewExportService } from './exchange/reviewExport';
 import { createDashboardService } from './dashboard/dashboardService';
 import { createVerificationService } from './dashboard/verificationService';
+import { createInspectionService } from './inspection/inspectionService';
 import type { FolderPurpose } from '../../shared/exchange/folders';
 import { AppError } from './errors';
 import { createFileLogger, type Logger } from './log';
@@ -71,7 +73,13 @@ export function createCore(options: CoreOptions): Core {
     now,
     storage: { nativeBinding: options.nativeBinding, appVersion: options.appVersion, scryptCost: options.scryptCost },
   };
-  const auth = createAuthService({ ...context, afterLogin: (at) => backups.afterLogin(at) });
+  const auth = createAuthService({
+    ...context,
+    afterLogin: (at) => {
+      recovery.checkBeforeDailyBackup(at); // a damaged database ends the login here
+      backups.afterLogin(at);
+    },
+  });
   const accounts = createAccountAdmin(context);
   const audit = createAuditService({ sessions, now, anchorFile: paths.auditAnchor });
   const school = createSchoolService({ sessions, now });
@@ -118,11 +126,20 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.nativeBinding,
     fontFolder: options.fontFolder,
   });
+  const inspection = createInspectionService({ sessions, now, paths });
+  const recovery = createStartupRecovery({
+    paths,
+    sessions,
+    now,
+    logger,
+    nativeBinding: options.nativeBinding,
+    daily: options.dailyBackup ?? false,
+  });
   const handlers: Handlers = {
     status: () => ({ installation: installationState(paths), session: sessions.info(now()) }),
     systemInfo: () => systemInfo(paths, options, openDb()),
     setup: auth.setup,
-    login: auth.login,
+    login: (request) => recovery.watchLogin(() => auth.login(request)),
     unlock: auth.unlock,
     logout: auth.logout,
     lockSession: auth.lockSession,
@@ -194,7 +211,10 @@ export function createCore(options: CoreOptions): Core {
     checkBackup: backups.checkBackup,
     restoreBackup: backups.restoreBackup,
     // 自查报告 (self-inspection, INS-1)
+    getSelfInspection: inspection.getSelfInspection,
     // 数据损坏时的恢复 (damaged data at start)
+    checkDataFiles: recovery.checkDataFiles,
+    restoreAtStart: recovery.restoreAtStart,
   };
 
   const dispatch = createDispatcher({
@@ -214,6 +234,7 @@ export function createCore(options: CoreOptions): Core {
     }
     if (!passiveMethods.has(method)) sessions.touch(at);
     const result = await dispatch(method, args);
+    recovery.afterCall(result);
     sessions.syncAnchor();
     return result;
   };

@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { MethodAccess } from '../../shared/api';
 import type { ApiResult } from '../../shared/errors';
+import { sqliteError } from './db/database';
 import { AppError, toFailure } from './errors';
 import type { Logger } from './log';
 
@@ -42,7 +43,10 @@ export function createDispatcher<M extends string>(spec: DispatcherSpec<M>): Dis
       }
       const handler = spec.handlers[name] as (...input: readonly unknown[]) => unknown;
       return { ok: true, value: await handler(...parsed.data) };
-    } catch (error) {
+    } catch (caught) {
+      // A statement SQLite itself refused (a full disk, a damaged page) arrives raw: name it for the clerk.
+      const code = (caught as { code?: unknown } | null)?.code;
+      const error = typeof code === 'string' && code.startsWith('SQLITE_') ? sqliteError(caught, 'database') : caught;
       spec.logger.error('api.call.failed', error, {
         method: typeof method === 'string' ? method.slice(0, 100) : typeof method,
       });

@@ -47,8 +47,10 @@ export function redirectFor(state: AccessState, to: RouteAccess): string | null 
   if (to.public) return null;
   const { status } = state;
   const stay = (path: string): string | null => (to.path === path ? null : path);
-  // Core unreachable or the data folder damaged: 系统信息 says what is wrong.
-  if (!status || status.installation === 'damaged') return stay(paths.system);
+  // Core unreachable: 系统信息 says what is wrong.
+  if (!status) return stay(paths.system);
+  // A file of the data folder missing: the login page offers the last good automatic backup instead of its form.
+  if (status.installation === 'damaged') return stay(paths.login);
   if (status.installation === 'not-set-up' || state.recoveryCodePending) return stay(paths.setup);
   const { session } = status;
   if (!session) return stay(paths.login);

@@ -20,8 +20,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Page title: the navigation label, the page heading and part of the window title. */
     title?: string;
-    /** Listed in the left navigation. */
-    nav?: boolean;
+    /** Listed in the left navigation, in this group (`navGroups`). */
+    nav?: NavGroup;
     /** Reachable before login and in every state. */
     public?: boolean;
     /** A page of its own, without the navigation frame (setup, login). */
@@ -32,6 +32,20 @@ declare module 'vue-router' {
 }
 
 export const productName = '学籍工作台';
+
+/**
+ * The navigation's groups in their order, each with its heading (首页 stands
+ * above them, without one). A route joins a group by naming it in `meta.nav`.
+ */
+export const navGroups = {
+  home: null,
+  register: '学籍',
+  changes: '异动与毕业',
+  review: '审查与自查',
+  system: '系统',
+} as const satisfies Record<string, string | null>;
+
+export type NavGroup = keyof typeof navGroups;
 
 export const routes: readonly RouteRecordRaw[] = [
   { path: '/', redirect: paths.home },
@@ -53,32 +67,32 @@ export const routes: readonly RouteRecordRaw[] = [
   {
     path: paths.home,
     component: () => import('./views/HomeView.vue'),
-    meta: { title: '首页', nav: true, requires: 'reportActivity' },
+    meta: { title: '首页', nav: 'home', requires: 'reportActivity' },
   },
   {
     path: '/school',
     component: () => import('./views/SchoolView.vue'),
-    meta: { title: '学校信息', nav: true, requires: 'getSchoolProfile' },
+    meta: { title: '学校信息', nav: 'register', requires: 'getSchoolProfile' },
   },
   {
     path: '/terms',
     component: () => import('./views/TermsView.vue'),
-    meta: { title: '学年学期', nav: true, requires: 'listTerms' },
+    meta: { title: '学年学期', nav: 'register', requires: 'listTerms' },
   },
   {
     path: '/enrollment',
     component: () => import('./views/EnrollmentPlanView.vue'),
-    meta: { title: '招生计划', nav: true, requires: 'listEnrollmentPlans' },
+    meta: { title: '招生计划', nav: 'register', requires: 'listEnrollmentPlans' },
   },
   {
     path: '/classes',
     component: () => import('./views/ClassesView.vue'),
-    meta: { title: '班级管理', nav: true, requires: 'listClasses' },
+    meta: { title: '班级管理', nav: 'register', requires: 'listClasses' },
   },
   {
     path: '/students',
     component: () => import('./views/StudentsView.vue'),
-    meta: { title: '学生名册', nav: true, requires: 'listStudents' },
+    meta: { title: '学生名册', nav: 'register', requires: 'listStudents' },
   },
   {
     path: '/students/new',
@@ -93,7 +107,7 @@ export const routes: readonly RouteRecordRaw[] = [
   {
     path: '/cases',
     component: () => import('./views/CasesView.vue'),
-    meta: { title: '学籍异动', nav: true, requires: 'listCases' },
+    meta: { title: '学籍异动', nav: 'changes', requires: 'listCases' },
   },
   {
     path: '/cases/new',
@@ -108,70 +122,88 @@ export const routes: readonly RouteRecordRaw[] = [
   {
     path: '/graduation',
     component: () => import('./views/GraduationView.vue'),
-    meta: { title: '毕业办理', nav: true, requires: 'listGraduateCandidates' },
+    meta: { title: '毕业办理', nav: 'changes', requires: 'listGraduateCandidates' },
   },
   {
     path: '/promotion',
     component: () => import('./views/PromotionView.vue'),
-    meta: { title: '学年升级', nav: true, requires: 'previewPromotion' },
+    meta: { title: '学年升级', nav: 'changes', requires: 'previewPromotion' },
   },
   {
     path: '/verification',
     component: () => import('./views/VerificationView.vue'),
-    meta: { title: '学籍核对', nav: true, requires: 'listVerification' },
+    meta: { title: '学籍核对', nav: 'review', requires: 'listVerification' },
   },
   {
     path: '/backups',
     component: () => import('./views/BackupView.vue'),
-    meta: { title: '备份与恢复', nav: true, requires: 'listBackups' },
+    meta: { title: '备份与恢复', nav: 'system', requires: 'listBackups' },
   },
   {
     path: '/import',
     component: () => import('./views/ImportView.vue'),
-    meta: { title: '导入学生', nav: true, requires: 'dryRunImport' },
+    meta: { title: '导入学生', nav: 'register', requires: 'dryRunImport' },
   },
   {
     path: '/export',
     component: () => import('./views/ExportView.vue'),
     // Auditors see the page too: they may verify what the school handed over (the export itself is refused to them).
-    meta: { title: '导出审查材料', nav: true, requires: 'verifyExport' },
+    meta: { title: '导出审查材料', nav: 'review', requires: 'verifyExport' },
+  },
+  {
+    path: '/inspection',
+    name: 'inspection',
+    component: () => import('./views/InspectionView.vue'),
+    meta: { title: '自查报告', nav: 'review', requires: 'getSelfInspection' },
   },
   {
     path: '/accounts',
     component: () => import('./views/AccountsView.vue'),
-    meta: { title: '账号管理', nav: true, requires: 'listAccounts' },
+    meta: { title: '账号管理', nav: 'system', requires: 'listAccounts' },
   },
   {
     path: '/audit',
     component: () => import('./views/AuditLogView.vue'),
-    meta: { title: '访问日志', nav: true, requires: 'listAuditEvents' },
+    meta: { title: '访问日志', nav: 'review', requires: 'listAuditEvents' },
   },
   {
     path: '/settings/security',
     component: () => import('./views/SecurityPolicyView.vue'),
-    meta: { title: '密码与安全策略', nav: true, requires: 'updatePasswordPolicy' },
+    meta: { title: '密码与安全策略', nav: 'system', requires: 'updatePasswordPolicy' },
   },
   {
     path: paths.system,
     component: () => import('./views/SystemInfoView.vue'),
-    meta: { title: '系统信息', nav: true, public: true },
+    meta: { title: '系统信息', nav: 'system', public: true },
   },
   { path: '/:unknown(.*)*', redirect: paths.home },
 ];
 
-export interface NavItem {
+/** A link to one of the app's pages. */
+export interface PageLink {
   readonly path: string;
   readonly title: string;
 }
 
-/** The navigation this session may use: routes with `meta.nav` whose required method its role may call. */
+/** A page in the left navigation, under its group's heading. */
+export interface NavItem extends PageLink {
+  readonly group: NavGroup;
+}
+
+/**
+ * The navigation this session may use: routes with `meta.nav` whose required
+ * method its role may call, group by group in `navGroups` order, each group
+ * in the order of its routes.
+ */
 export function navigationItems(session: SessionInfo | null, list: readonly RouteRecordRaw[] = routes): NavItem[] {
-  return list.flatMap((route) => {
+  const items = list.flatMap((route) => {
     const meta = route.meta;
     if (!meta?.nav || !meta.title) return [];
     if (meta.requires && !mayCall(session, meta.requires)) return [];
-    return [{ path: route.path, title: meta.title }];
+    return [{ path: route.path, title: meta.title, group: meta.nav }];
   });
+  const order = Object.keys(navGroups);
+  return items.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group));
 }
 
 /** The access decision for a resolved route. */

@@ -17,6 +17,8 @@ export const formKinds = [
   { code: 'classRoster', label: '花名册' },
   { code: 'graduateRegistration', label: '毕业生信息登记表' },
   { code: 'recoveryCode', label: '恢复码保管单' },
+  // 自查报告 (self-inspection, INS-1)
+  { code: 'selfInspection', label: '学籍管理工作自查报告' },
 ] as const satisfies CodeList;
 
 export type FormKind = CodeOf<typeof formKinds>;
@@ -29,7 +31,9 @@ export type FormRequest =
   | { readonly form: 'classStudentCards'; readonly classId: number }
   | { readonly form: 'classRoster'; readonly classId: number }
   /** 中职 graduates only (VOC-2). */
-  | { readonly form: 'graduateRegistration'; readonly studentId: number };
+  | { readonly form: 'graduateRegistration'; readonly studentId: number }
+  /** 学籍管理工作自查报告 of the school as of now (INS-1); administrators and clerks only. */
+  | { readonly form: 'selfInspection' };
 
 /** A generated PDF. */
 export interface FormDocument {

@@ -2,7 +2,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppStatus } from '../../shared/system';
 import { redirectFor } from '../../renderer/src/access';
-import { navigationItems } from '../../renderer/src/router';
+import type { RouteRecordRaw } from 'vue-router';
+import { type NavGroup, navGroups, navigationItems } from '../../renderer/src/router';
 import { removeFakeApi } from './fakeApi';
 import { adminSession, auditorSession, clerkSession, emptyFolderInfo, notSetUp, signedIn, signedOut } from './fixtures';
 import { bodyText, type MountedApp, mountApp } from './mountApp';
@@ -19,25 +20,49 @@ afterEach(() => {
   removeFakeApi();
 });
 
-const titles = (session: Parameters<typeof navigationItems>[0]) => navigationItems(session).map((item) => item.title);
+/** The navigation of a session by group heading ('' for 首页 above the groups). */
+function grouped(session: Parameters<typeof navigationItems>[0]): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const item of navigationItems(session)) (result[navGroups[item.group] ?? ''] ??= []).push(item.title);
+  return result;
+}
 
 describe('navigation', () => {
-  it('offers each role only the screens its methods allow, by the contract’s access table', () => {
-    const register = ['学校信息', '学年学期', '招生计划', '班级管理', '学生名册', '学籍异动', '毕业办理'];
-    const clerkWork = ['学年升级', '学籍核对', '备份与恢复', '导入学生', '导出审查材料'];
-    expect(titles(adminSession)).toEqual([
-      '首页',
-      ...register,
-      ...clerkWork,
-      '账号管理',
-      '访问日志',
-      '密码与安全策略',
-      '系统信息',
-    ]);
-    expect(titles(clerkSession)).toEqual(['首页', ...register, ...clerkWork, '系统信息']);
+  it('offers each role only the screens its methods allow, by the contract’s access table, in labelled groups', () => {
+    const register = ['学校信息', '学年学期', '招生计划', '班级管理', '学生名册'];
+    expect(grouped(adminSession)).toEqual({
+      '': ['首页'],
+      学籍: [...register, '导入学生'],
+      异动与毕业: ['学籍异动', '毕业办理', '学年升级'],
+      审查与自查: ['学籍核对', '导出审查材料', '自查报告', '访问日志'],
+      系统: ['备份与恢复', '账号管理', '密码与安全策略', '系统信息'],
+    });
+    expect(grouped(clerkSession)).toEqual({
+      '': ['首页'],
+      学籍: [...register, '导入学生'],
+      异动与毕业: ['学籍异动', '毕业办理', '学年升级'],
+      审查与自查: ['学籍核对', '导出审查材料', '自查报告'],
+      系统: ['备份与恢复', '系统信息'],
+    });
     // 审计员 read the register, its cases and checks, and verify exports (read-only screens); each record opened is logged.
-    expect(titles(auditorSession)).toEqual(['首页', ...register, '学籍核对', '导出审查材料', '访问日志', '系统信息']);
-    expect(titles(null)).toEqual(['系统信息']);
+    expect(grouped(auditorSession)).toEqual({
+      '': ['首页'],
+      学籍: register,
+      异动与毕业: ['学籍异动', '毕业办理'],
+      审查与自查: ['学籍核对', '导出审查材料', '访问日志'],
+      系统: ['系统信息'],
+    });
+    expect(grouped(null)).toEqual({ 系统: ['系统信息'] });
+  });
+
+  it('lists the groups in their order whatever the order of the routes, so a new route joins its group', () => {
+    const route = (path: string, title: string, nav: NavGroup): RouteRecordRaw => ({
+      path,
+      redirect: '/',
+      meta: { title, nav },
+    });
+    const list = [route('/c', '后加的系统页', 'system'), route('/a', '首页', 'home'), route('/b', '审查页', 'review')];
+    expect(navigationItems(null, list).map((item) => item.title)).toEqual(['首页', '审查页', '后加的系统页']);
   });
 });
 
@@ -87,10 +112,15 @@ describe('access decisions', () => {
     ).toBeNull();
   });
 
-  it('lets anyone open 系统信息, and sends everyone there when core cannot be reached or the folder is damaged', () => {
+  it('lets anyone open 系统信息, and sends everyone there when core cannot be reached', () => {
     expect(redirectFor({ status: null, recoveryCodePending: false }, { path: '/system', public: true })).toBeNull();
     expect(at(null, '/login')).toBe('/system');
-    expect(at({ installation: 'damaged', session: null }, '/login')).toBe('/system');
+  });
+
+  it('sends a damaged installation (a data file missing) to the login page, where the restore is offered', () => {
+    expect(at({ installation: 'damaged', session: null }, '/home')).toBe('/login');
+    expect(at({ installation: 'damaged', session: null }, '/login')).toBeNull();
+    expect(at({ installation: 'damaged', session: null }, '/system', { public: true })).toBeNull();
   });
 });
 
@@ -147,25 +177,29 @@ describe('the window', () => {
     app = await mountApp('/', { status: signedIn(adminSession) });
     expect(app.router.currentRoute.value.path).toBe('/home');
     const nav = app.wrapper.find('nav[aria-label="主导航"]');
-    expect(nav.findAll('li').map((li) => li.text())).toEqual([
+    const headings = nav.findAll('.el-menu-item-group__title').map((title) => title.text());
+    expect(headings.filter((heading) => heading !== '')).toEqual(['学籍', '异动与毕业', '审查与自查', '系统']);
+    expect(nav.findAll('.el-menu-item').map((li) => li.text())).toEqual([
       '首页',
       '学校信息',
       '学年学期',
       '招生计划',
       '班级管理',
       '学生名册',
+      '导入学生',
       '学籍异动',
       '毕业办理',
       '学年升级',
       '学籍核对',
-      '备份与恢复',
-      '导入学生',
       '导出审查材料',
-      '账号管理',
+      '自查报告',
       '访问日志',
+      '备份与恢复',
+      '账号管理',
       '密码与安全策略',
       '系统信息',
     ]);
+    expect(nav.find('.el-menu-item.is-active').text()).toBe('首页');
     expect(app.wrapper.find('.user-name').text()).toBe('王老师');
     expect(app.wrapper.find('.user-role').text()).toContain('管理员');
     expect(app.wrapper.find('.last-login').text()).toBe('上次登录：2026-08-31 17:02');
@@ -183,6 +217,16 @@ describe('the window', () => {
     expect(app.wrapper.find('.banner-password-expiry').text()).toContain('您的密码将在 5 天后到期');
     expect(app.wrapper.find('.el-alert--error').text()).toContain('系统时间比上一条访问日志早 2 小时');
     expect(app.wrapper.find('.el-alert--warning').text()).not.toContain('系统时间');
+  });
+
+  it('highlights the current page’s item, also for a page inside its section (a record under 学生名册)', async () => {
+    app = await mountApp('/cases', { status: signedIn(clerkSession) });
+    const active = () =>
+      app!.wrapper.findAll('nav[aria-label="主导航"] .el-menu-item.is-active').map((li) => li.text());
+    expect(active()).toEqual(['学籍异动']);
+    await app.router.push('/students/7');
+    await app.settle();
+    expect(active()).toEqual(['学生名册']);
   });
 
   it('sends an unknown address to the home page', async () => {

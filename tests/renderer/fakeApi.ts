@@ -24,6 +24,7 @@ import {
 import { dashboard, verificationList } from './dashboardFixtures';
 import { backupOverview, goodCheck, morningBackup, usbBackup } from './backupFixtures';
 import { intactVerification, reviewExport } from './reviewExportFixtures';
+import { selfInspectionReport } from './inspectionFixtures';
 
 export { emptyFolderInfo, readyInfo } from './fixtures';
 
@@ -170,7 +171,10 @@ function defaults(answers: FakeAnswers): Required<FakeAnswers> {
     checkBackup: (folder) => ({ ...goodCheck, folder }),
     restoreBackup: undefined,
     // 自查报告 (self-inspection, INS-1)
+    getSelfInspection: selfInspectionReport,
     // 数据损坏时的恢复 (damaged data at start)
+    checkDataFiles: null,
+    restoreAtStart: undefined,
     ...answers,
   } as Required<FakeAnswers>;
 }

@@ -44,7 +44,10 @@ export interface AuthContext {
   readonly sessions: Sessions;
   readonly now: () => Date;
   readonly storage: Omit<StorageOptions, 'now'>;
-  /** Runs once a login has opened its session (the day's automatic backup); must not throw. */
+  /**
+   * Runs once a login has opened its session (the day's database check and automatic backup). Throws only
+   * after closing the session: the login then fails with that error.
+   */
   readonly afterLogin?: (at: Date) => void;
 }
 

@@ -92,7 +92,7 @@ function fileLabel(path: string): string {
 }
 
 /** Missing, truncated or changed files, and journals a whole backup never has. */
-function fileProblems(folder: string, manifest: BackupManifest): string[] {
+export function fileProblems(folder: string, manifest: BackupManifest): string[] {
   const problems: string[] = [];
   for (const journal of [`${databaseFile}-journal`, `${databaseFile}-wal`]) {
     if (existsSync(join(folder, journal))) {

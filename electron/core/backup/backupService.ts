@@ -329,7 +329,8 @@ function restoreEvents(source: string, at: Date): RestoreEvents {
 
 /** A folder the renderer got from `chooseFolder`: it must be an absolute path to an existing folder. */
 function chosenFolder(path: string): string {
-  if (!isAbsolute(path) || !statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+  // A NUL byte cannot be in a real path; the file system calls would throw on it.
+  if (!isAbsolute(path) || path.includes('\0') || !statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
     throw new AppError(
       'RULE_VIOLATION',
       `所选位置不可用：“${path}”不存在或不是文件夹（U 盘可能已拔出）。请重新选择文件夹。`,

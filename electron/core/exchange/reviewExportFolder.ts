@@ -14,7 +14,8 @@ import { AppError, fileSystemError } from '../errors';
 export function chosenFolder(path: string): string {
   const refuse = (why: string, detail: string) =>
     new AppError('RULE_VIOLATION', `${why}请重新选择文件夹。`, `chosen folder ${JSON.stringify(path)}: ${detail}`);
-  if (!isAbsolute(path)) throw refuse('所选位置不是完整的文件夹路径。', 'not absolute');
+  // A NUL byte cannot be in a real path; the file system calls would throw on it.
+  if (!isAbsolute(path) || path.includes('\0')) throw refuse('所选位置不是完整的文件夹路径。', 'not absolute');
   let stats;
   try {
     stats = statSync(path, { throwIfNoEntry: false });

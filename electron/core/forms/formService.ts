@@ -50,6 +50,8 @@ import {
   transferContact,
 } from './layouts';
 import { pdfRenderer } from './pdfRenderer';
+import { selfInspectionReport } from './layouts/selfInspection';
+import { readSelfInspection } from '../inspection/inspectionService';
 import { oneDocument } from './oneDocument';
 
 export interface FormServiceContext {
@@ -63,7 +65,7 @@ export interface FormServiceContext {
 /** One form to issue: what it is about, the data its code certifies, and its layout. */
 interface FormJob {
   readonly form: FormKind;
-  readonly objectType: 'case' | 'student' | 'class' | 'installation';
+  readonly objectType: 'case' | 'student' | 'class' | 'installation' | 'school';
   readonly objectId: string;
   /** What the verification code is the hash of. */
   readonly data: unknown;
@@ -84,6 +86,7 @@ const fileLabels: Readonly<Record<FormKind, string>> = {
   classRoster: '花名册',
   graduateRegistration: '毕业生信息登记表',
   recoveryCode: '恢复码保管单',
+  selfInspection: '学籍管理工作自查报告',
 };
 
 const caseLayouts = { basicInfoChange, transferContact, suspensionResumption, movementApproval } as const;
@@ -185,6 +188,18 @@ export function createFormService({ sessions, now, paths, fontFolder }: FormServ
           layout: (frame) => classRoster(data, frame),
           fileStem: `花名册_${data.schoolClass.label}`,
           details: { classId: request.classId, class: data.schoolClass.label, studentCount: data.students.length },
+        };
+      }
+      case 'selfInspection': {
+        const data = readSelfInspection(sessions, paths.auditAnchor, now());
+        return {
+          form: 'selfInspection',
+          objectType: 'school',
+          objectId: data.schoolCode,
+          data,
+          layout: (frame) => selfInspectionReport(data, frame),
+          fileStem: `学籍管理工作自查报告_${data.today}`,
+          details: { summary: data.summary },
         };
       }
       case 'graduateRegistration': {

@@ -39,7 +39,7 @@ const withZoneCodes = <T extends { zoneCodes: string }>(row: T): Omit<T, 'zoneCo
   zoneCodes: JSON.parse(row.zoneCodes) as string[],
 });
 
-function readPlans(database: Database): EnrollmentPlanRow[] {
+export function readPlans(database: Database): EnrollmentPlanRow[] {
   const rows = database
     .prepare(
       `SELECT ${planColumns}, (${enrolledIn('CAST(p.year AS TEXT)')}) AS enrolled, p.updated_at AS updatedAt,

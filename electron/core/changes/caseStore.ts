@@ -32,7 +32,7 @@ import { paperProcedureRequired } from '../../../shared/changes/transferRules';
 import { localDate } from '../../../shared/register/identity';
 import type { SchoolProfile } from '../../../shared/register/school';
 import { classLabel } from '../../../shared/register/students';
-import type { Database } from '../db/database';
+import { cachedStatement, type Database } from '../db/database';
 import { AppError } from '../errors';
 import { readProfile } from '../register/schoolService';
 import type { PreparedCase } from './caseChecks';
@@ -140,51 +140,48 @@ function evidenceDetails(input: CaseInput): EvidenceDetails {
 }
 
 export function readEvidence(database: Database, caseId: number): EvidenceInfo[] {
-  return database
-    .prepare(
-      `SELECT e.id, e.kind, e.file_name AS fileName, a.media_type AS mediaType, a.size AS bytes, e.sha256,
+  return cachedStatement(
+    database,
+    `SELECT e.id, e.kind, e.file_name AS fileName, a.media_type AS mediaType, a.size AS bytes, e.sha256,
          e.added_at AS addedAt, e.added_by AS addedBy
        FROM case_evidence e JOIN attachment a ON a.sha256 = e.sha256 WHERE e.case_id = ? ORDER BY e.id`,
-    )
-    .all(caseId) as EvidenceInfo[];
+  ).all(caseId) as EvidenceInfo[];
 }
 
 function readStudents(database: Database, caseId: number): CaseStudent[] {
-  const rows = database
-    .prepare(
-      `SELECT cs.student_id AS studentId, s.name, c.grade, c.number, cs.outcome FROM case_student cs
+  const rows = cachedStatement(
+    database,
+    `SELECT cs.student_id AS studentId, s.name, c.grade, c.number, cs.outcome FROM case_student cs
          JOIN student s ON s.id = cs.student_id JOIN class c ON c.id = s.class_id
        WHERE cs.case_id = ? ORDER BY c.grade, c.number, s.name_pinyin, s.id`,
-    )
-    .all(caseId) as (Omit<CaseStudent, 'classLabel'> & { grade: number; number: number })[];
+  ).all(caseId) as (Omit<CaseStudent, 'classLabel'> & { grade: number; number: number })[];
   return rows.map(({ grade, number, ...student }) => ({ ...student, classLabel: classLabel(grade, number) }));
 }
 
 function readItems(database: Database, caseId: number): ChangeItem[] {
-  const rows = database
-    .prepare('SELECT field, before, after FROM case_item WHERE case_id = ? ORDER BY position')
-    .all(caseId) as Omit<ChangeItem, 'label'>[];
+  const rows = cachedStatement(
+    database,
+    'SELECT field, before, after FROM case_item WHERE case_id = ? ORDER BY position',
+  ).all(caseId) as Omit<ChangeItem, 'label'>[];
   return rows.map((item) => ({ ...item, label: changeItemLabel(item.field) }));
 }
 
 function readDecisions(database: Database, caseId: number): RecordedDecision[] {
-  return database
-    .prepare(
-      `SELECT approver, outcome, decided_on AS decidedOn, decided_by AS decidedBy, opinion,
+  return cachedStatement(
+    database,
+    `SELECT approver, outcome, decided_on AS decidedOn, decided_by AS decidedBy, opinion,
          document_number AS documentNumber, recorded_at AS recordedAt, recorded_by AS recordedBy
        FROM case_decision WHERE case_id = ? ORDER BY position`,
-    )
-    .all(caseId) as RecordedDecision[];
+  ).all(caseId) as RecordedDecision[];
 }
 
 /** One case with everything the case screen shows; NOT_FOUND when there is none. */
 export function readCase(database: Database, caseId: number, school: SchoolProfile, today: string): CaseRecord {
-  const row = database
-    .prepare(
-      `SELECT ${summaryColumns}, rc.input, rc.withdrawn_reason AS withdrawnReason, rc.closed_at AS closedAt
+  const row = cachedStatement(
+    database,
+    `SELECT ${summaryColumns}, rc.input, rc.withdrawn_reason AS withdrawnReason, rc.closed_at AS closedAt
        FROM register_case rc WHERE rc.id = ?`,
-    )
-    .get(caseId) as (SummaryRow & { input: string; withdrawnReason: string; closedAt: string }) | undefined;
+  ).get(caseId) as (SummaryRow & { input: string; withdrawnReason: string; closedAt: string }) | undefined;
   if (!row) throw new AppError('NOT_FOUND', '找不到该学籍事项，请刷新后重试。', `case ${caseId} missing`);
   const input = JSON.parse(row.input) as CaseInput;
   const requirements = requiredEvidence(row.kind, evidenceDetails(input));

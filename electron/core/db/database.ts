@@ -13,6 +13,22 @@ import { removeQuietly } from '../files';
 
 export type Database = Sqlite.Database;
 
+const statements = new WeakMap<Database, Map<string, Sqlite.Statement>>();
+
+/**
+ * The connection's statement for `sql`, compiled at its first use and kept
+ * with the connection: for readers called once per row of a long list (a
+ * case per open case of an export), where compiling each time costs more
+ * than running.
+ */
+export function cachedStatement(database: Database, sql: string): Sqlite.Statement {
+  let cache = statements.get(database);
+  if (!cache) statements.set(database, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = database.prepare(sql)));
+  return statement;
+}
+
 export interface OpenOptions {
   /** Path of the Electron-ABI build of the native module; unset under plain Node. */
   readonly nativeBinding?: string;

@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, copyFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 export const nativePackage = 'better-sqlite3-multiple-ciphers';
 
@@ -40,9 +40,11 @@ export function ensureElectronBuild(projectRoot: string, electronVersion: string
   if (existsSync(layout.electronBuild)) return layout.electronBuild;
   rmSync(layout.workFolder, { recursive: true, force: true });
   mkdirSync(layout.workFolder, { recursive: true });
-  cpSync(join(projectRoot, 'node_modules', nativePackage), layout.workFolder, {
+  const packageFolder = join(projectRoot, 'node_modules', nativePackage);
+  // The sources without the Node build (node-gyp makes its own build/ in the copy).
+  cpSync(packageFolder, layout.workFolder, {
     recursive: true,
-    filter: (source) => !source.includes(`${nativePackage}/build`),
+    filter: (source) => relative(packageFolder, source).split(sep)[0] !== 'build',
   });
   // npm passes its own config as npm_config_* variables; nodedir would point
   // node-gyp at Node's headers instead of Electron's.

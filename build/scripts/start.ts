@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { nativeBindingVariable } from '../../electron/main/nativeBinding';
 import { ensureElectronBuild } from './electronNative';
 
 const root = resolve(__dirname, '..', '..');
@@ -62,7 +63,7 @@ function main(): void {
   const child = spawn(binary, ['.'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, XUEJIDESK_NATIVE_BINDING: nativeBinding },
+    env: { ...process.env, [nativeBindingVariable]: nativeBinding },
   });
   child.on('exit', (code) => process.exit(code ?? 1));
 }

@@ -11,6 +11,7 @@ import { createFileLogger } from '../core/log';
 import { chooseFolder } from './folderDialog';
 import { bindApi } from './ipc';
 import { installMenu } from './menu';
+import { nativeBindingPath } from './nativeBinding';
 import { createMainWindow, restrictPermissions } from './window';
 
 // The one page we load: the built renderer (dev server URL only under `electron-vite dev`).
@@ -38,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
       electron: process.versions.electron ?? null,
       chrome: process.versions.chrome ?? null,
       // Set by `npm start` to the Electron-ABI build; packaged apps carry their own rebuilt module.
-      nativeBinding: process.env['XUEJIDESK_NATIVE_BINDING'],
+      nativeBinding: nativeBindingPath(process.env, app.isPackaged),
       // electron-builder.yml copies the form fonts there; unpackaged runs read the npm font packages.
       fontFolder: app.isPackaged ? join(process.resourcesPath, 'fonts') : undefined,
       chooseFolder: (purpose) => chooseFolder(window, purpose),

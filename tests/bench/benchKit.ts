@@ -9,6 +9,7 @@ import { createCore, type Core } from '../../electron/core/app';
 import type { Database } from '../../electron/core/db/database';
 import { createMemoryLogger } from '../../electron/core/log';
 import { nameInitials, namePinyin } from '../../shared/register/pinyin';
+import { isoWithOffset } from '../../shared/time';
 import type { GeneratedSchool } from '../support/schoolGenerator';
 import { tempFolder } from '../core/fixtures';
 
@@ -97,8 +98,9 @@ export function seedSchool(db: Database, school: GeneratedSchool): number[] {
     const insert = db.prepare(
       `INSERT INTO student (class_id, name, name_initials, name_pinyin, sex, birth_date, id_type, id_number,
          student_number, basics, created_at, created_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', 'bench', 'bench')`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, @stamp, 'bench', @stamp)`,
     );
+    const stamp = isoWithOffset(new Date());
     return school.students.map(({ classIndex, basics: b }) =>
       Number(
         insert.run(
@@ -112,6 +114,7 @@ export function seedSchool(db: Database, school: GeneratedSchool): number[] {
           b.idNumber,
           b.studentNumber ?? '',
           JSON.stringify(b),
+          { stamp },
         ).lastInsertRowid,
       ),
     );

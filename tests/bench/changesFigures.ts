@@ -5,9 +5,10 @@
  *   UPDATE per class, top grade first) on a plain better-sqlite3 database
  *   with the same schema and data: the cost of encryption, planning and the
  *   access log;
- * - the open-case list (first page of 500 among 5,000 open cases, with the
- *   total and the overdue count) through core's `listCases`, against the raw
- *   SQL that reads the same page and counts on the same encrypted database.
+ * - the open-case list (first page of 500 among the 50k school's 5,000 open
+ *   cases, with the total and the overdue count) through core's `listCases`,
+ *   against the raw SQL that reads the same page and counts on the same
+ *   encrypted database.
  */
 import { copyFileSync, cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,13 +18,12 @@ import { configureConnection, type Database } from '../../electron/core/db/datab
 import { migrate } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
 import { dataPaths, openStorage } from '../../electron/core/storage';
-import { addDays } from '../../shared/changes/calendar';
-import type { CaseInput } from '../../shared/changes/caseRecords';
 import { isGraduatingGrade } from '../../shared/changes/stages';
 import { classLabel } from '../../shared/register/students';
 import { isoWithOffset } from '../../shared/time';
 import { tempFolder } from '../core/fixtures';
-import { generateSchool, type GeneratedSchool } from '../support/schoolGenerator';
+import { generateSchool } from '../support/schoolGenerator';
+import { bigSchool, bigSchoolSize } from './bigSchool';
 import {
   benchInstallation,
   benchSlot,
@@ -146,96 +146,11 @@ async function promotionFigure(): Promise<Row> {
   };
 }
 
-const openCaseCount = 5_000;
 const casePage = 500;
 
-/** A case about `students[i]`: kinds and application days spread so that part of them is overdue. */
-function caseFor(i: number, studentId: number, appliedOn: string): { input: CaseInput; dueDays: number } {
-  const base = { appliedOn, reason: '家长申请，材料齐全' };
-  switch (i % 4) {
-    case 0:
-      return {
-        input: {
-          ...base,
-          kind: 'suspension',
-          studentId,
-          ground: 'illness',
-          prescribedLeaveDays: 90,
-          period: { startDate: appliedOn, endDate: addDays(appliedOn, 180) },
-        },
-        dueDays: 7,
-      };
-    case 1:
-      return {
-        input: {
-          ...base,
-          kind: 'transferOut',
-          studentId,
-          transfer: {
-            reason: { ground: 'familyMoved', scope: 'province', hukouMoved: true },
-            otherSchool: {
-              name: '石家庄市第二中学',
-              type: '311',
-              ownership: '1',
-              provincialModel: false,
-              enrollmentZone: '长安区',
-              inCity: false,
-            },
-          },
-        },
-        dueDays: 30,
-      };
-    case 2:
-      return { input: { ...base, kind: 'goingAbroad', studentId }, dueDays: 7 };
-    default:
-      return {
-        input: { ...base, kind: 'basicInfoChange', studentId, items: [{ field: 'phone', after: '13900000000' }] },
-        dueDays: 7,
-      };
-  }
-}
-
-/** 5,000 open cases, one per student, written as the case service stores them. */
-function seedOpenCases(db: Database, school: GeneratedSchool, studentIds: readonly number[], today: string): void {
-  const openedAt = isoWithOffset(new Date());
-  const insertCase = db.prepare(
-    `INSERT INTO register_case (kind, subject, input, applied_on, due_date, due_rule, opened_at, opened_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'bench')`,
-  );
-  const insertStudent = db.prepare('INSERT INTO case_student (case_id, student_id) VALUES (?, ?)');
-  const insertItem = db.prepare(
-    `INSERT INTO case_item (case_id, position, field, before, after) VALUES (?, 0, 'phone', ?, ?)`,
-  );
-  db.transaction(() => {
-    for (let i = 0; i < openCaseCount; i++) {
-      const { basics, classIndex } = school.students[i]!;
-      const schoolClass = school.classes[classIndex]!;
-      const appliedOn = addDays(today, -(i % 40));
-      const { input, dueDays } = caseFor(i, studentIds[i]!, appliedOn);
-      const dueRule = input.kind === 'transferOut' ? 'CHG-1' : input.kind === 'basicInfoChange' ? 'DAT-1' : 'CHG-2';
-      const subject = `${basics.name}（${classLabel(schoolClass.grade, schoolClass.number)}）`;
-      const caseId = insertCase.run(
-        input.kind,
-        subject,
-        JSON.stringify(input),
-        appliedOn,
-        addDays(appliedOn, dueDays),
-        dueRule,
-        openedAt,
-      ).lastInsertRowid;
-      insertStudent.run(caseId, studentIds[i]!);
-      if (input.kind === 'basicInfoChange') insertItem.run(caseId, basics.phone, input.items[0]!.after);
-    }
-  })();
-}
-
 async function openCasesFigure(): Promise<Row> {
-  const folder = await benchInstallation();
-  const school = generateSchool({ seed: 2028, studentCount: openCaseCount });
-  const today = isoWithOffset(new Date()).slice(0, 10);
-  const storage = await openStorage(dataPaths(folder), benchSlot, storageOptions);
-  seedOpenCases(storage.db, school, seedSchool(storage.db, school), today);
-  storage.db.close();
+  const { folder, today } = await bigSchool();
+  const openCaseCount = bigSchoolSize.openCases;
 
   const core = await loggedInCore(folder);
   const filter = { scope: 'open', limit: casePage, offset: 0 };
@@ -275,7 +190,7 @@ async function openCasesFigure(): Promise<Row> {
   );
   raw.db.close();
   return {
-    figure: `open-case list, first ${casePage} of ${openCaseCount.toLocaleString('en-US')} with due dates, total and overdue count`,
+    figure: `open-case list, first ${casePage} of ${openCaseCount.toLocaleString('en-US')} with due dates, total and overdue count, 50k school`,
     goal: '≤ 100 ms',
     measured,
     baseline,

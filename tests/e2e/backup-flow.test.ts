@@ -17,6 +17,7 @@ import { type AppPage, openApp } from '../support/appPage';
 import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { heading, login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
+import { backupCheckDialog } from '../support/screens';
 import { termOfToday } from '../support/termOfToday';
 
 const rendererDir = resolve('out/renderer');
@@ -88,7 +89,7 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-const checkDialog = () => app.page.locator('.el-dialog.backup-check-dialog');
+const checkDialog = () => backupCheckDialog(app.page);
 
 describe('backups', () => {
   it('the day’s first login makes the automatic backup, listed on 备份与恢复', async () => {

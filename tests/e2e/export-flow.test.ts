@@ -22,6 +22,7 @@ import { type AppPage, openApp } from '../support/appPage';
 import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { heading, login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
+import { exportFileRow, exportVerdict } from '../support/screens';
 import { termOfToday } from '../support/termOfToday';
 
 const rendererDir = resolve('out/renderer');
@@ -107,8 +108,8 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-const verdict = () => app.page.locator('.export-verification .verdict');
-const fileRow = (name: string) => app.page.locator('.export-verification .files tr', { hasText: name });
+const verdict = () => exportVerdict(app.page);
+const fileRow = (name: string) => exportFileRow(app.page, name);
 
 describe('export for bureau review', () => {
   it('exports the register with its photos into a new folder of the stick, each file listed with its hash', async () => {

@@ -19,6 +19,7 @@ import { type AppPage, openApp } from '../support/appPage';
 import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
+import { firstPageDarkPixels, formPreview, previewDarkPixels } from '../support/screens';
 import { termOfToday } from '../support/termOfToday';
 
 const rendererDir = resolve('out/renderer');
@@ -32,6 +33,8 @@ let app: AppPage;
 let caseId = 0;
 /** The number of the form the preview showed. */
 let formNumber = '';
+/** The saved form's PDF, uploaded back as an evidence scan. */
+let savedPdf: Buffer = Buffer.alloc(0);
 
 /** A contract call of the set-up; a refusal fails the test with core's message. */
 const call = <M extends ApiMethod>(method: M, ...args: ApiArgs<M>): Promise<ApiValue<M>> =>
@@ -96,18 +99,8 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-const preview = (): Locator => app.page.locator('.el-dialog.form-preview');
-
-/** How many of the first page's canvas pixels pdf.js has drawn dark (text and lines on white). */
-const darkPixels = (): Promise<number> =>
-  app.page.evaluate(`(() => {
-    const canvas = document.querySelector('.form-preview canvas[data-page="1"]');
-    if (!canvas || canvas.width === 0) return 0;
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] < 128) dark += 1;
-    return dark;
-  })()`);
+const preview = (): Locator => formPreview(app.page);
+const darkPixels = (): Promise<number> => previewDarkPixels(app.page);
 
 describe('the change form of a request', () => {
   it('DAT-2 previews the form of a basic-information change, page 1 drawn, with its number', async () => {
@@ -136,6 +129,7 @@ describe('the change form of a request', () => {
     expect(download.suggestedFilename()).toMatch(new RegExp(`^基本信息变更申请表_王小雨_${formNumber}\\.pdf$`));
     const bytes = readFileSync(await download.path());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    savedPdf = bytes;
     const saves = await logged('form.save');
     expect(saves).toHaveLength(1);
     expect(JSON.stringify(saves[0])).toContain(formNumber);
@@ -161,6 +155,27 @@ describe('the change form of a request', () => {
     await preview().waitFor({ state: 'hidden' });
     await expect(page.locator('body > .print-sheet').count()).resolves.toBe(0);
     await page.getByRole('heading', { level: 1, name: /#\d+/ }).waitFor();
+    expect(app.problems).toEqual([]);
+  });
+});
+
+describe('an evidence scan in PDF', () => {
+  it('opens drawn page by page inside the window, with no browser plugin', async () => {
+    const { page } = app;
+    await call('addEvidence', caseId, {
+      kind: 'signedForm',
+      fileName: '签字申请表.pdf',
+      base64: savedPdf.toString('base64'),
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /#\d+/ }).waitFor();
+    await page.getByRole('button', { name: '签字申请表.pdf' }).click();
+    const viewer = page.locator('.el-dialog.evidence-viewer');
+    await viewer.locator('canvas[data-page="1"]:not([aria-busy])').waitFor({ timeout: 15_000 });
+    expect(await firstPageDarkPixels(page, '.evidence-viewer')).toBeGreaterThan(1000);
+    await screenshot(page, 'forms-evidence-pdf.png', { fullPage: false });
+    await viewer.getByRole('button', { name: '关闭', exact: true }).click();
+    await viewer.waitFor({ state: 'hidden' });
     expect(app.problems).toEqual([]);
   });
 });

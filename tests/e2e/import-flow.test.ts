@@ -20,6 +20,7 @@ import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { cellOf, templateStudents, templateWorkbook, xlsxBytes } from '../support/importWorkbooks';
 import { login, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
+import { chooseImportFile } from '../support/screens';
 import { termOfToday } from '../support/termOfToday';
 
 const rendererDir = resolve('out/renderer');
@@ -109,7 +110,7 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-const chooseFile = async (path: string) => app.page.locator('.import-file input[type=file]').setInputFiles(path);
+const chooseFile = (path: string) => chooseImportFile(app.page, path);
 
 describe('导入学生', () => {
   it('OPS-2 checks a file with errors row by row, saves nothing, and offers the report as .xlsx', async () => {

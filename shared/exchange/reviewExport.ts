@@ -134,7 +134,7 @@ export function fileStateCounts(files: readonly ExportFileCheck[]): Readonly<Rec
 export function verificationSummary(verification: ExportVerification): string {
   if (verification.manifestProblem) return verification.manifestProblem;
   const counts = fileStateCounts(verification.files);
-  if (verification.ok) return `审查材料完整：清单中的 ${counts.unchanged} 个文件都没有被改动，也没有多出的文件。`;
+  if (verification.ok) return `审查材料完整：清单 manifest.json 登记的 ${counts.unchanged} 个文件都没有被改动，也没有多出的文件。`;
   const parts = [
     counts.changed > 0 ? `${counts.changed} 个文件被改动` : '',
     counts.missing > 0 ? `${counts.missing} 个文件缺失` : '',

@@ -102,7 +102,7 @@ describe('校验审查材料', () => {
     expect(app.fake.args.verifyExport).toEqual([[reviewExport.folder]]);
     expect(app.fake.args.chooseFolder).toEqual([['export']]);
     expect(bodyText()).toContain('材料完整，没有被改动');
-    expect(bodyText()).toContain('审查材料完整：清单中的 2 个文件都没有被改动，也没有多出的文件。');
+    expect(bodyText()).toContain('审查材料完整：清单 manifest.json 登记的 2 个文件都没有被改动，也没有多出的文件。');
     expect(bodyText()).toContain('阳泉市第一中学（1114000001）');
   });
 

@@ -220,7 +220,13 @@ export function createAppRouter(
   history: RouterHistory = createWebHashHistory(),
   accessState?: () => Promise<AccessState>,
 ): Router {
-  const router = createRouter({ history, routes: [...routes] });
+  const router = createRouter({
+    history,
+    routes: [...routes],
+    // A new page opens at its top (back and forward return where the clerk was); a page's own filters in the
+    // address keep the list where it is.
+    scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? false : { top: 0 }),
+  });
   if (accessState) {
     router.beforeEach(async (to) => accessRedirect(await accessState(), to) ?? true);
   }

@@ -229,6 +229,17 @@ describe('the window', () => {
     expect(active()).toEqual(['学生名册']);
   });
 
+  it('opens a new page at its top, and keeps the place when only the page’s filters change', async () => {
+    app = await mountApp('/cases', { status: signedIn(clerkSession) });
+    window.scrollTo(0, 900);
+    await app.router.push('/cases?overdue=1');
+    await app.settle();
+    expect(window.scrollY).toBe(900);
+    await app.router.push('/graduation');
+    await app.settle();
+    expect(window.scrollY).toBe(0);
+  });
+
   it('sends an unknown address to the home page', async () => {
     app = await mountApp('/no-such-page/123', { status: signedIn(clerkSession) });
     expect(app.router.currentRoute.value.path).toBe('/home');

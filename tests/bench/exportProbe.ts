@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core/app';
 import { createMemoryLogger } from '../../electron/core/log';
+import { peakRssMb } from './peakMemory';
 
 async function probe(folder: string, userName: string, password: string, target: string, runs: number) {
   const core = createCore({
@@ -27,11 +28,11 @@ async function probe(folder: string, userName: string, password: string, target:
     times.push(performance.now() - start);
     if (!result.ok) throw new Error(result.error.message);
     students = (result.value as { counts: { students: number } }).counts.students;
-    if (run === 0) firstPeakRssMb = process.resourceUsage().maxRSS / 1024;
+    if (run === 0) firstPeakRssMb = peakRssMb();
   }
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const lastPeakRssMb = peakRssMb();
   core.close();
-  process.stdout.write(`${JSON.stringify({ times, students, firstPeakRssMb, peakRssMb })}\n`);
+  process.stdout.write(`${JSON.stringify({ times, students, firstPeakRssMb, peakRssMb: lastPeakRssMb })}\n`);
 }
 
 const [folder, userName, password, target, runs] = process.argv.slice(2);

@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../../electron/core/app';
 import { createMemoryLogger } from '../../electron/core/log';
+import { peakRssMb } from './peakMemory';
 
 async function probe(folder: string, userName: string, password: string, texts: string[], logins: number) {
   const core = createCore({
@@ -32,9 +33,9 @@ async function probe(folder: string, userName: string, password: string, texts: 
     times.push(performance.now() - start);
     if (!result.ok) throw new Error(result.error.message);
   }
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  const peak = peakRssMb();
   core.close();
-  process.stdout.write(`${JSON.stringify({ loginTimes, times, peakRssMb })}\n`);
+  process.stdout.write(`${JSON.stringify({ loginTimes, times, peakRssMb: peak })}\n`);
 }
 
 const [folder, userName, password, textsJson, logins] = process.argv.slice(2);

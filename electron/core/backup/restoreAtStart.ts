@@ -150,13 +150,13 @@ export function createStartupRecovery(context: StartupRecoveryContext) {
     return foundWithKey;
   }
 
-  /** The newest automatic backup whose manifest reads and whose files all have their recorded size and hash. */
   /** Names of the complete backups in the automatic store (none when it is missing or not a folder). */
   function storeNames(): string[] {
     const isFolder = statSync(store, { throwIfNoEntry: false })?.isDirectory() ?? false;
     return isFolder ? readdirSync(store).filter((name) => parseBackupFolderName(name)) : [];
   }
 
+  /** The newest automatic backup whose manifest reads and whose files all have their recorded size and hash. */
   function newestWholeBackup(): BackupInfo | null {
     const names = storeNames();
     names.sort((a, b) => parseBackupFolderName(b)!.sortKey.localeCompare(parseBackupFolderName(a)!.sortKey));

@@ -74,7 +74,8 @@ export interface InspectionFacts {
   readonly today: string;
   readonly school: SchoolProfile;
   /** The last 学校信息 change in the access log (SCH-1). */
-  readonly schoolChange: { readonly at: string; readonly userName: string } | null;
+  /** When, and by whom as the app names people (王老师（wanglaoshi）). */
+  readonly schoolChange: { readonly at: string; readonly by: string } | null;
   readonly terms: readonly Term[];
   /** The access log's first day: the installation began then. */
   readonly firstDay: string;

@@ -33,7 +33,7 @@ export function schoolProfileItem(facts: InspectionFacts): InspectionItem {
   ].filter((field): field is string => field !== null);
   const missing = [...needed, ...wanted];
   const change = schoolChange
-    ? `最近一次修改于${chineseDay(schoolChange.at.slice(0, 10))}（${schoolChange.userName}），已记入访问日志`
+    ? `最近一次由${schoolChange.by}修改于${chineseDay(schoolChange.at.slice(0, 10))}，已记入访问日志`
     : '启用以来没有修改过学校信息';
   const head = { id: 'school.profile', rules: ['SCH-1'], title: '学校信息完整并及时变更' } as const;
   const advice = `请管理员在“学校信息”中补填：${missing.join('、')}（规则 SCH-1；学校类型、公办民办和招生区域是转学“四不转”检查的依据）。`;

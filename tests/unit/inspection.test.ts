@@ -70,7 +70,7 @@ function goodSchool(changes: Partial<InspectionFacts> = {}): InspectionFacts {
       registerOfficer: '王丽',
       officerPhone: '0353-1234567',
     },
-    schoolChange: { at: '2026-09-01T08:10:00+08:00', userName: 'wangli' },
+    schoolChange: { at: '2026-09-01T08:10:00+08:00', by: '王丽（wangli）' },
     terms: [autumn, spring],
     firstDay: '2026-08-20',
     students: 120,
@@ -159,7 +159,7 @@ describe('self-inspection report (INS-1)', () => {
     expect(itemOf(goodSchool({ school: { ...school, registerOfficer: '' } }), 'school.profile').verdict).toBe(
       'attention',
     );
-    expect(itemOf(goodSchool(), 'school.profile').finding).toContain('最近一次修改于2026年9月1日（wangli）');
+    expect(itemOf(goodSchool(), 'school.profile').finding).toContain('最近一次由王丽（wangli）修改于2026年9月1日');
   });
 
   it('SCH-2 fails when no term is set and passes in a holiday whose next term is set', () => {

@@ -55,11 +55,14 @@ export interface InspectionServiceContext {
 function lastSchoolChange(database: Database): InspectionFacts['schoolChange'] {
   const row = database
     .prepare(
-      `SELECT at, user_name AS userName FROM audit_log
-       WHERE action = 'school.update' AND outcome = 'success' ORDER BY seq DESC LIMIT 1`,
+      `SELECT l.at, l.user_name AS userName, a.display_name AS displayName FROM audit_log l
+         LEFT JOIN account a ON a.user_name = l.user_name
+       WHERE l.action = 'school.update' AND l.outcome = 'success' ORDER BY l.seq DESC LIMIT 1`,
     )
-    .get() as { at: string; userName: string | null } | undefined;
-  return row ? { at: row.at, userName: row.userName ?? '（系统）' } : null;
+    .get() as { at: string; userName: string | null; displayName: string | null } | undefined;
+  if (!row) return null;
+  const by = row.userName === null ? '系统' : row.displayName ? `${row.displayName}（${row.userName}）` : row.userName;
+  return { at: row.at, by };
 }
 
 /** SEC-2: the policy as configured, and the enabled accounts whose password has expired. */

@@ -18,7 +18,7 @@ import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { heading, login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
 import { backupCheckDialog } from '../support/screens';
-import { termOfToday } from '../support/termOfToday';
+import { setUpSchool } from '../support/schoolSetup';
 
 const rendererDir = resolve('out/renderer');
 const profile = ourSchool();
@@ -53,22 +53,7 @@ beforeAll(async () => {
     dailyBackup: true,
     chooseFolder: async (purpose) => picked[purpose] ?? null,
   });
-  await call('setup', {
-    schoolName: profile.name,
-    schoolCode: profile.code,
-    adminUserName: admin.userName,
-    adminDisplayName: admin.displayName,
-    password: admin.password,
-  });
-  await call('confirmRecoveryCodeSaved');
-  await call('updateSchoolProfile', profile);
-  const term = termOfToday();
-  await call('saveTerm', {
-    schoolYear: term.schoolYear,
-    semester: term.semester,
-    startDate: term.start,
-    endDate: term.end,
-  });
+  await setUpSchool(bridge, profile, admin);
   classId = (await call('saveClass', { grade: 8, number: 1, headTeacher: '钱老师', capacity: 45 }))[0]!.id;
   await call('registerStudent', classId, studentOf(8, 5, { name: '王小雨' }), [...acknowledged]);
   await call('registerStudent', classId, studentOf(8, 6, { name: '李思涵' }), [...acknowledged]);

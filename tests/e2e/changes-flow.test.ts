@@ -31,7 +31,7 @@ import {
   screenshotsDir,
   waitForPath,
 } from '../support/pageActions';
-import { termOfToday } from '../support/termOfToday';
+import { setUpSchool } from '../support/schoolSetup';
 
 const rendererDir = resolve('out/renderer');
 const profile = ourSchool();
@@ -58,22 +58,7 @@ beforeAll(async () => {
   mkdirSync(screenshotsDir, { recursive: true });
   root = mkdtempSync(join(tmpdir(), 'xuejidesk-e2e-changes-'));
   bridge = await startBridge({ dataFolder: join(root, 'data'), rendererDir });
-  await call('setup', {
-    schoolName: profile.name,
-    schoolCode: profile.code,
-    adminUserName: admin.userName,
-    adminDisplayName: admin.displayName,
-    password: admin.password,
-  });
-  await call('confirmRecoveryCodeSaved');
-  await call('updateSchoolProfile', profile);
-  const term = termOfToday();
-  await call('saveTerm', {
-    schoolYear: term.schoolYear,
-    semester: term.semester,
-    startDate: term.start,
-    endDate: term.end,
-  });
+  await setUpSchool(bridge, profile, admin);
   await call('saveClass', { grade: 10, number: 1, headTeacher: '赵老师', capacity: 45 });
   const classes = await call('saveClass', {
     grade: 11,

@@ -21,6 +21,7 @@ import { type AppPage, openApp } from '../support/appPage';
 import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { heading, login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
+import { setUpSchool } from '../support/schoolSetup';
 import { termOfToday } from '../support/termOfToday';
 
 const rendererDir = resolve('out/renderer');
@@ -55,22 +56,7 @@ beforeAll(async () => {
   mkdirSync(screenshotsDir, { recursive: true });
   root = mkdtempSync(join(tmpdir(), 'xuejidesk-e2e-dashboard-'));
   bridge = await startBridge({ dataFolder: join(root, 'data'), rendererDir });
-  await call('setup', {
-    schoolName: profile.name,
-    schoolCode: profile.code,
-    adminUserName: admin.userName,
-    adminDisplayName: admin.displayName,
-    password: admin.password,
-  });
-  await call('confirmRecoveryCodeSaved');
-  await call('updateSchoolProfile', profile);
-  const term = termOfToday();
-  await call('saveTerm', {
-    schoolYear: term.schoolYear,
-    semester: term.semester,
-    startDate: term.start,
-    endDate: term.end,
-  });
+  await setUpSchool(bridge, profile, admin);
   await call('saveClass', { grade: 7, number: 1, headTeacher: '赵老师', capacity: 45 });
   const saved = await call('saveClass', { grade: 9, number: 1, headTeacher: '钱老师', capacity: 45 });
   classes.seventh = saved.find((c) => c.grade === 7)!.id;

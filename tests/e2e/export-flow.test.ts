@@ -23,7 +23,7 @@ import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { heading, login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
 import { exportFileRow, exportVerdict } from '../support/screens';
-import { termOfToday } from '../support/termOfToday';
+import { setUpSchool } from '../support/schoolSetup';
 
 const rendererDir = resolve('out/renderer');
 const profile = ourSchool();
@@ -57,22 +57,7 @@ beforeAll(async () => {
     rendererDir,
     chooseFolder: async (purpose) => picked[purpose] ?? null,
   });
-  await call('setup', {
-    schoolName: profile.name,
-    schoolCode: profile.code,
-    adminUserName: admin.userName,
-    adminDisplayName: admin.displayName,
-    password: admin.password,
-  });
-  await call('confirmRecoveryCodeSaved');
-  await call('updateSchoolProfile', profile);
-  const term = termOfToday();
-  await call('saveTerm', {
-    schoolYear: term.schoolYear,
-    semester: term.semester,
-    startDate: term.start,
-    endDate: term.end,
-  });
+  await setUpSchool(bridge, profile, admin);
   const classId = (await call('saveClass', { grade: 10, number: 1, headTeacher: '钱老师', capacity: 45 }))[0]!.id;
   const wang = await call('registerStudent', classId, studentOf(10, 5, { name: '王小雨' }), [...acknowledged]);
   await call('registerStudent', classId, studentOf(10, 6, { name: '李思涵', currentAddress: '=1+1 桃北西街' }), [

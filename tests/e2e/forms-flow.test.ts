@@ -20,7 +20,7 @@ import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { login, quietMessages, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
 import { firstPageDarkPixels, formPreview, previewDarkPixels } from '../support/screens';
-import { termOfToday } from '../support/termOfToday';
+import { setUpSchool } from '../support/schoolSetup';
 
 const rendererDir = resolve('out/renderer');
 const profile = ourSchool();
@@ -47,22 +47,7 @@ beforeAll(async () => {
   mkdirSync(screenshotsDir, { recursive: true });
   root = mkdtempSync(join(tmpdir(), 'xuejidesk-e2e-forms-'));
   bridge = await startBridge({ dataFolder: join(root, 'data'), rendererDir });
-  await call('setup', {
-    schoolName: profile.name,
-    schoolCode: profile.code,
-    adminUserName: admin.userName,
-    adminDisplayName: admin.displayName,
-    password: admin.password,
-  });
-  await call('confirmRecoveryCodeSaved');
-  await call('updateSchoolProfile', profile);
-  const term = termOfToday();
-  await call('saveTerm', {
-    schoolYear: term.schoolYear,
-    semester: term.semester,
-    startDate: term.start,
-    endDate: term.end,
-  });
+  await setUpSchool(bridge, profile, admin);
   const classes = await call('saveClass', { grade: 8, number: 1, headTeacher: '钱老师', capacity: 45 });
   const registered = await call('registerStudent', classes[0]!.id, studentOf(8, 5, { name: '王小雨' }), [
     'overPlan',

@@ -20,7 +20,7 @@ import { type AppPage, openApp } from '../support/appPage';
 import { type Bridge, callBridgeOrThrow, startBridge } from '../support/bridge';
 import { launchChromium } from '../support/chromium';
 import { heading, login, screenshot, screenshotsDir, waitForPath } from '../support/pageActions';
-import { termOfToday } from '../support/termOfToday';
+import { setUpSchool } from '../support/schoolSetup';
 
 const rendererDir = resolve('out/renderer');
 const profile = ourSchool({ name: '阳泉市第四中学', type: '311' });
@@ -44,22 +44,7 @@ beforeAll(async () => {
   mkdirSync(screenshotsDir, { recursive: true });
   root = mkdtempSync(join(tmpdir(), 'xuejidesk-e2e-inspection-'));
   bridge = await startBridge({ dataFolder: join(root, 'data'), rendererDir });
-  await call('setup', {
-    schoolName: profile.name,
-    schoolCode: profile.code,
-    adminUserName: admin.userName,
-    adminDisplayName: admin.displayName,
-    password: admin.password,
-  });
-  await call('confirmRecoveryCodeSaved');
-  await call('updateSchoolProfile', profile);
-  const term = termOfToday();
-  await call('saveTerm', {
-    schoolYear: term.schoolYear,
-    semester: term.semester,
-    startDate: term.start,
-    endDate: term.end,
-  });
+  await setUpSchool(bridge, profile, admin);
   const saved = await call('saveClass', { grade: 7, number: 1, headTeacher: '赵老师', capacity: 45 });
   const seventh = saved.find((c) => c.grade === 7)!.id;
   const late = await register(seventh, studentOf(7, 1, { name: '王小雨' }));

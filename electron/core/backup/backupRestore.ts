@@ -13,6 +13,7 @@ import { type AuditEntry, appendAudit, auditHead, type AuditHead } from '../audi
 import { fileSystemError } from '../errors';
 import { removeQuietly } from '../files';
 import { type DataPaths, openDatabase } from '../storage';
+import { type CurrentInstallation, inspectBackup } from './backupInspection';
 import { type BackupManifest, databaseFile, manifestFile } from './backupManifest';
 
 /** What makes up an installation's data in the data folder; logs and automatic backups stay where they are. */
@@ -74,6 +75,40 @@ export function recordInStaged(
     return auditHead(db);
   } finally {
     db.close(); // checkpoints: the staged database is one file again
+  }
+}
+
+/**
+ * Copies the backup into a new staging folder of the data folder and checks
+ * the copy with the key (inspectBackup). A good copy gets the restore event
+ * `entryFor(staging)` in its own log (which may still refuse by throwing)
+ * and comes back with the log's head, for the anchor. Problems, or a
+ * failure, leave nothing behind.
+ */
+export function stageAndCheck(
+  paths: DataPaths,
+  source: string,
+  manifest: BackupManifest,
+  current: CurrentInstallation,
+  at: Date,
+  entryFor: (staging: string) => AuditEntry,
+): { folder: string; head: AuditHead } | { problems: readonly string[] } {
+  removeStaleStaging(paths);
+  const staging = stagingFolder(paths, at);
+  try {
+    stageBackup(source, staging, manifest);
+    const { problems } = inspectBackup(staging, current);
+    if (problems.length > 0) {
+      rmSync(staging, { recursive: true, force: true });
+      return { problems };
+    }
+    return {
+      folder: staging,
+      head: recordInStaged(staging, current.dataKey, entryFor(staging), current.nativeBinding),
+    };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
 }
 

@@ -36,14 +36,7 @@ import type { Logger } from '../log';
 import { type DataPaths, openDatabase } from '../storage';
 import { type BackupManifest, backupInfo, readManifest } from './backupManifest';
 import { type CurrentInstallation, identityProblem, inspectBackup } from './backupInspection';
-import {
-  recordInStaged,
-  removeStaleStaging,
-  replacedFolder,
-  stageBackup,
-  stagingFolder,
-  swapIn,
-} from './backupRestore';
+import { replacedFolder, stageAndCheck, swapIn } from './backupRestore';
 import { writeBackup } from './backupWriter';
 
 export interface BackupServiceContext {
@@ -266,22 +259,16 @@ export function createBackupService(context: BackupServiceContext) {
     event: RestoreEvents,
     details: Readonly<Record<string, unknown>>,
   ): { folder: string; head: AuditHead } | { problems: readonly string[] } {
-    removeStaleStaging(paths);
-    const staging = stagingFolder(paths, now());
+    const replacedHead = auditHead(session.storage.db);
+    const restored = { ...details, replacedAuditHead: { rows: replacedHead.seq, hash: replacedHead.hash } };
+    const { userName, role } = session.actor;
     try {
-      stageBackup(source, staging, manifest);
-      const { problems } = inspectBackup(staging, current);
-      if (problems.length > 0) {
-        rmSync(staging, { recursive: true, force: true });
-        return { problems };
-      }
-      const replacedHead = auditHead(session.storage.db);
-      const restored = { ...details, replacedAuditHead: { rows: replacedHead.seq, hash: replacedHead.hash } };
-      const { userName, role } = session.actor;
-      const entry = { ...event('success', restored), userName, role };
-      return { folder: staging, head: recordInStaged(staging, current.dataKey, entry, context.nativeBinding) };
+      return stageAndCheck(paths, source, manifest, current, now(), () => ({
+        ...event('success', restored),
+        userName,
+        role,
+      }));
     } catch (error) {
-      rmSync(staging, { recursive: true, force: true });
       logger.error('backup.restore.failed', error, { folder: source });
       const reason = error instanceof AppError ? error.userMessage : '程序内部出错';
       auditQuietly(event('failure', { folder: source, reason }));

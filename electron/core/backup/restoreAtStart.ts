@@ -34,15 +34,8 @@ import { readKeyring } from '../keyring/keyringFile';
 import type { Logger } from '../log';
 import type { DataPaths } from '../storage';
 import { backupInfo, databaseFile, keyringFile, readManifest } from './backupManifest';
-import { fileProblems, inspectBackup } from './backupInspection';
-import {
-  recordInStaged,
-  removeStaleStaging,
-  replacedFolder,
-  stageBackup,
-  stagingFolder,
-  swapIn,
-} from './backupRestore';
+import { fileProblems } from './backupInspection';
+import { replacedFolder, stageAndCheck, swapIn } from './backupRestore';
 import { openSnapshot } from './snapshotDatabase';
 
 export interface StartupRecoveryContext {
@@ -228,55 +221,48 @@ export function createStartupRecovery(context: StartupRecoveryContext) {
       throw error;
     }
     const at = now();
-    removeStaleStaging(paths);
-    const staging = stagingFolder(paths, at);
-    stageBackup(backup.folder, staging, manifest!);
+    const current = {
+      dataKey,
+      installationId: backupKeyring.installationId,
+      school: manifest!.school,
+      accounts: [],
+      userName: userName ?? '',
+      nativeBinding: context.nativeBinding,
+    };
+    const replaced = replacedFolder(paths, at);
+    /** The checked copy, removed again when the swap fails. */
+    let stagedFolder: string | null = null;
     try {
-      const current = {
-        dataKey,
-        installationId: backupKeyring.installationId,
-        school: manifest!.school,
-        accounts: [],
-        userName: userName ?? '',
-        nativeBinding: context.nativeBinding,
-      };
-      const { problems } = inspectBackup(staging, current);
-      if (problems.length > 0) {
+      const checked = stageAndCheck(paths, backup.folder, manifest!, current, at, (staging) => ({
+        at,
+        userName: userName ?? '恢复码',
+        role: userName === null ? null : administratorOf(join(staging, databaseFile), dataKey, userName),
+        action: 'backup.restoreAtStart',
+        objectType: 'backup',
+        objectId: backup.name,
+        outcome: 'success',
+        details: {
+          damagedFile: found.file,
+          missing: found.missing,
+          backupCreatedAt: backup.createdAt,
+          students: backup.students,
+          proof: userName === null ? 'recoveryCode' : 'password',
+          replacedFolder: replaced.slice(paths.folder.length + 1),
+        },
+      }));
+      if ('problems' in checked) {
         throw new AppError(
           'RULE_VIOLATION',
-          `没有恢复，数据文件夹没有改动。${problems.join('')}`,
+          `没有恢复，数据文件夹没有改动。${checked.problems.join('')}`,
           'restore at start refused',
         );
       }
-      const role = userName === null ? null : administratorOf(join(staging, databaseFile), dataKey, userName);
-      const replaced = replacedFolder(paths, at);
-      const head = recordInStaged(
-        staging,
-        dataKey,
-        {
-          at,
-          userName: userName ?? '恢复码',
-          role,
-          action: 'backup.restoreAtStart',
-          objectType: 'backup',
-          objectId: backup.name,
-          outcome: 'success',
-          details: {
-            damagedFile: found.file,
-            missing: found.missing,
-            backupCreatedAt: backup.createdAt,
-            students: backup.students,
-            proof: userName === null ? 'recoveryCode' : 'password',
-            replacedFolder: replaced.slice(paths.folder.length + 1),
-          },
-        },
-        context.nativeBinding,
-      );
-      swapIn(paths, staging, replaced, () =>
-        writeAnchor(paths.auditAnchor, dataKey, backupKeyring.installationId, head),
+      stagedFolder = checked.folder;
+      swapIn(paths, checked.folder, replaced, () =>
+        writeAnchor(paths.auditAnchor, dataKey, backupKeyring.installationId, checked.head),
       );
     } catch (error) {
-      rmSync(staging, { recursive: true, force: true });
+      if (stagedFolder) rmSync(stagedFolder, { recursive: true, force: true });
       logger.error('startup.restore.failed', error, { backup: backup.name });
       throw error;
     }

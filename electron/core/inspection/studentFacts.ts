@@ -5,6 +5,7 @@
  * items, duplicate keys) read the narrow columns of every record once and
  * apply it.
  */
+import type { StudentSummary } from '../../../shared/register/students';
 import { addDays } from '../../../shared/changes/calendar';
 import { findDuplicates, sameStudentKey } from '../../../shared/register/duplicates';
 import type { StudentStatus } from '../../../shared/register/codes';
@@ -310,14 +311,7 @@ export const flexibleStudents = (database: Database): number =>
     .pluck()
     .get() as number;
 
-interface KeyRow {
-  readonly id: number;
-  readonly name: string;
-  readonly sex: string;
-  readonly birthDate: string;
-  readonly idNumber: string;
-  readonly studentNumber: string;
-}
+type KeyRow = Pick<StudentSummary, 'id' | 'name' | 'sex' | 'birthDate' | 'idNumber' | 'studentNumber'>;
 
 /**
  * OPS-2, VOC-4: every record (any status) by the keys of the shared duplicate
